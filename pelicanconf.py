@@ -1,0 +1,96 @@
+"""Pelican settings for the ward portal: wiring only.
+
+Ward facts (names, contacts, categories, banners) live in the content
+folder's ``ward.toml``, read by the ``ward_identity`` plugin, so the same
+settings build any ward: ``pelican OTHER_CONTENT -s pelicanconf.py -o OUT``.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# -- Where things are --------------------------------------------------------
+PATH = str(ROOT / "content")
+OUTPUT_PATH = str(ROOT / "output")
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Plugins import each other's public API (e.g. ``from vietnamese import
+# slugify``), so their folder must be importable before Pelican loads them.
+if PLUGIN_PATHS[0] not in sys.path:
+    sys.path.insert(0, PLUGIN_PATHS[0])
+PLUGINS = [
+    "editor_errors",
+    "vietnamese",
+    "ward_identity",
+    "content_model",
+    "listings",
+]
+WARD_FILE = "ward.toml"  # relative to PATH
+ARTICLE_PATHS = ["bai-viet"]
+PAGE_PATHS = ["trang"]
+STATIC_PATHS = ["tep"]  # downloadable files (PDF, DOCX) linked from articles
+IGNORE_FILES = [".#*", "*~", "*.swp", "README*", ".*"]
+
+# -- Language, time ----------------------------------------------------------
+DEFAULT_LANG = "vi"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+LOCALE = ("C",)  # dates are formatted by Babel, never by the system locale
+
+# -- Content model -----------------------------------------------------------
+DEFAULT_CATEGORY = ""
+USE_FOLDER_AS_CATEGORY = False
+ARTICLE_TRANSLATION_ID = None  # one language; same slug on two dates is fine
+PAGE_TRANSLATION_ID = None
+FORMATTED_FIELDS = ["summary"]
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.extra",
+        "markdown.extensions.sane_lists",
+        "markdown.extensions.smarty",
+    ],
+    "extension_configs": {
+        "markdown.extensions.smarty": {"smart_quotes": False},
+    },
+    "output_format": "html5",
+}
+
+# -- URLs: every link is relative and names a file ---------------------------
+RELATIVE_URLS = True
+SITEURL = ""
+ARTICLE_URL = ARTICLE_SAVE_AS = "bai-viet/{date:%Y}/{date:%m}/{date:%d}-{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "chuyen-muc/{slug}.html"
+CATEGORIES_URL = CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+TAG_URL = TAG_SAVE_AS = "the/{slug}.html"
+TAGS_URL = TAGS_SAVE_AS = "the/index.html"
+ARCHIVES_URL = ARCHIVES_SAVE_AS = "luu-tru/index.html"
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "luu-tru/{date:%Y}.html"
+SITEMAP_URL = SITEMAP_SAVE_AS = "so-do-cong.html"
+INDEX_SAVE_AS = "index.html"
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the byline is shown; no author pages
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""  # drafts are never written
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap"]
+PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20}
+DEFAULT_PAGINATION = 10
+DEFAULT_ORPHANS = 0
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{name}-{number}{extension}", "{name}-{number}{extension}"),
+)
+
+# -- Listings ----------------------------------------------------------------
+HOME_ARTICLES_PER_CATEGORY = 4
+RELATED_ARTICLES = 5
+
+# -- Output ------------------------------------------------------------------
+DELETE_OUTPUT_DIRECTORY = True
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TAG_FEED_ATOM = TAG_FEED_RSS = None
+CACHE_CONTENT = False
+# Articles are Markdown only: the reStructuredText and HTML readers are off
+# (Pelican then warns about any .rst/.html file it finds in the content).
+READERS = {"rst": None, "html": None, "htm": None}

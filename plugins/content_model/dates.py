@@ -1,0 +1,62 @@
+"""Dates as editors write them, read without guessing.
+
+Accepted, always day-first when written with slashes (the Vietnamese way):
+``2023-02-20``, ``2023-02-20 12:12``, ``2023-02-20T12:12:05+07:00``,
+``20/02/2023``, ``20/02/2023 12:12``, ``20/2/2023 12:12:05``.
+dateutil (what Pelican uses) would read ``05/02/2023`` as 2 May; we never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+_ISO = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_VN = re.compile(
+    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?:[ ,|]+(?:lúc[ ]+)?(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+
+EXPECTED = "năm-tháng-ngày giờ:phút, ví dụ 2025-02-20 08:30 (hoặc 20/02/2025 08:30)"
+
+
+class DateFormatError(ValueError):
+    pass
+
+
+def parse_date(value: str, timezone: str) -> dt.datetime:
+    """Parse *value*; naive results are in *timezone* (e.g. Asia/Ho_Chi_Minh)."""
+    text = " ".join(value.strip().split())
+    match = _ISO.match(text) or _VN.match(text)
+    if not match:
+        raise DateFormatError(f"\"{value.strip()}\" không phải ngày giờ hợp lệ. Viết theo dạng {EXPECTED}.")
+    parts = match.groupdict()
+    try:
+        result = dt.datetime(
+            int(parts["y"]),
+            int(parts["m"]),
+            int(parts["d"]),
+            int(parts["H"] or 0),
+            int(parts["M"] or 0),
+            int(parts["S"] or 0),
+        )
+    except ValueError:
+        raise DateFormatError(
+            f"\"{value.strip()}\" không có thật trên lịch (kiểm tra ngày và tháng). Viết theo dạng {EXPECTED}."
+        ) from None
+    zone = ZoneInfo(timezone)
+    tz = parts.get("tz")
+    if tz:
+        if tz == "Z":
+            offset = dt.timedelta(0)
+        else:
+            sign = -1 if tz[0] == "-" else 1
+            digits = tz[1:].replace(":", "")
+            offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return result.replace(tzinfo=dt.timezone(offset)).astimezone(zone)
+    return result.replace(tzinfo=zone)

@@ -1,0 +1,210 @@
+"""The Markdown reader: one file in, NFC text and checked metadata out."""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from editor_errors import ERROR, WARNING, Problem, report
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Tag
+from vietnamese import is_nfc, normalize, slugify
+
+from .dates import DateFormatError, parse_date
+from .header import split_header
+
+# Header keys with a meaning here. Anything else is kept (templates may use
+# it) but flagged, as it is most often a typo ("Tittle:", "Catergory:").
+KNOWN_KEYS = {
+    "title", "date", "modified", "category", "tags", "author", "authors",
+    "summary", "image", "status", "slug", "featured", "template", "order",
+    "lang", "translation", "save_as", "url", "keywords",
+}
+STATUSES = {"published", "draft", "hidden"}
+TRUE_WORDS = {"true", "yes", "1", "có", "co", "x"}
+FALSE_WORDS = {"false", "no", "0", "không", "khong", ""}
+
+
+class SkipContent(Exception):
+    """The file had errors; they were reported and it is left out."""
+
+
+class WardMarkdownReader(BaseReader):
+    """Pelican's Markdown format, read strictly and explained in Vietnamese."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        config = dict(settings.get("MARKDOWN", {}))
+        extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+        configs = config.get("extension_configs", {})
+        extensions += [e for e in configs if e not in extensions and e != "markdown.extensions.meta"]
+        config["extensions"] = extensions
+        config["extension_configs"] = {k: v for k, v in configs.items() if k != "markdown.extensions.meta"}
+        # One converter, reset between files: building it is the costly part.
+        self._md = Markdown(**config)
+
+    # -- helpers -----------------------------------------------------------
+    def _markdown(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)
+
+    def read(self, source_path):
+        problems: list[Problem] = []
+        try:
+            content, metadata = self._read(source_path, problems)
+        except SkipContent:
+            content, metadata = "", {"status": "skip"}
+        # Problems in a draft don't block publishing the rest of the site.
+        draft = metadata.get("status") == "draft" or getattr(self, "_draft", False)
+        for problem in problems:
+            if draft and problem.is_error:
+                problem = Problem(problem.path, problem.line, problem.message + " (bài nháp, chưa đăng)", WARNING)
+            report(problem)
+        if any(p.is_error for p in problems):
+            return "", {"status": "skip"}
+        return content, metadata
+
+    def _read(self, path: str, problems: list[Problem]):
+        self._draft = False
+        raw = _read_bytes(path)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            kind = "tệp nhị phân (ảnh, Word, PDF…)" if b"\0" in raw[:1024] else "văn bản không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3)"
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"Không đọc được tệp: đây là {kind}. Mở tệp bằng trình soạn thảo và lưu lại "
+                    "với bảng mã UTF-8; nếu là ảnh hay tài liệu, đặt nó vào thư mục ảnh của bài chứ không phải tệp .md.",
+                )
+            )
+            raise SkipContent
+        was_nfc = is_nfc(text)
+        text = normalize(text.replace("\r\n", "\n"))
+        header = split_header(text)
+        meta: dict = {}
+        lines = header.lines
+        meta["source_lines"] = dict(lines)
+        meta["source_file"] = os.fspath(path)
+        self._draft = (header.get("status") or "").lower() == "draft"
+
+        for key, line in header.duplicates:
+            problems.append(
+                Problem(path, line, f"Khai báo \"{key}\" hai lần; dòng {lines[key]} được dùng, dòng này bị bỏ qua. Xóa một dòng.", WARNING)
+            )
+        for key, written in header.written_keys.items():
+            if key not in KNOWN_KEYS:
+                guess = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+                hint = f" Có phải là \"{guess[0].capitalize()}:\"?" if guess else ""
+                problems.append(
+                    Problem(path, lines[key], f"Không biết thông tin \"{written}:\".{hint} Nếu gõ nhầm, hãy sửa lại; nếu không, có thể bỏ qua cảnh báo này.", WARNING)
+                )
+
+        title = header.get("title")
+        if not title:
+            where = lines.get("title", 1)
+            problems.append(
+                Problem(path, where, "Thiếu tiêu đề. Dòng đầu tiên của tệp phải là \"Title: <tiêu đề bài>\", tiếp theo là các thông tin khác, rồi một dòng trống trước nội dung.")
+            )
+        else:
+            meta["title"] = title
+
+        for key in ("date", "modified"):
+            value = header.get(key)
+            if value is None:
+                continue
+            if not value:
+                if key == "date":
+                    problems.append(Problem(path, lines[key], "Dòng \"Date:\" để trống. Ghi ngày đăng, ví dụ Date: 2025-02-20 08:30"))
+                continue
+            try:
+                meta[key] = parse_date(value, self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+            except DateFormatError as exc:
+                label = "Ngày đăng (Date)" if key == "date" else "Ngày sửa (Modified)"
+                problems.append(Problem(path, lines[key], f"{label}: {exc}"))
+
+        status = header.get("status")
+        if status is not None:
+            status = status.lower()
+            if status not in STATUSES:
+                problems.append(
+                    Problem(path, lines["status"], f"Status \"{header.get('status')}\" không hợp lệ. Dùng \"published\" (đăng), \"draft\" (nháp) hoặc \"hidden\" (ẩn khỏi danh sách).")
+                )
+            else:
+                meta["status"] = status
+
+        slug = header.get("slug")
+        if slug:
+            clean = slugify(slug)
+            if clean != slug:
+                problems.append(
+                    Problem(path, lines["slug"], f"Slug \"{slug}\" chỉ được có chữ thường không dấu, số và dấu gạch nối; đã dùng \"{clean}\". Sửa dòng Slug: {clean} để hết cảnh báo.", WARNING)
+                )
+            if not clean:
+                problems.append(Problem(path, lines["slug"], "Slug không có chữ hay số nào. Xóa dòng Slug để tạo tự động từ tiêu đề."))
+            meta["slug"] = clean
+        elif title:
+            meta["slug"] = slugify(title)
+            if not meta["slug"]:
+                problems.append(Problem(path, lines.get("title", 1), "Không tạo được địa chỉ từ tiêu đề. Thêm dòng \"Slug: ten-bai-viet\"."))
+
+        if header.get("category") is not None:
+            # Checked against the ward's categories by the article hook:
+            # pages may carry no category at all.
+            meta["category"] = header.get("category")
+
+        tags = [t.strip() for t in (header.get("tags") or "").replace(";", ",").split(",") if t.strip()]
+        if tags:
+            unique: dict[str, Tag] = {}
+            for name in tags:
+                tag = Tag(name, self.settings)
+                tag.slug = slugify(name)
+                if tag.slug and tag.slug not in unique:
+                    unique[tag.slug] = tag
+            meta["tags"] = list(unique.values())
+
+        for key in ("author", "authors"):
+            value = header.get(key)
+            if value:
+                names = [n.strip() for n in value.replace(";", ",").split(",") if n.strip()] if key == "authors" else [value]
+                authors = []
+                for name in names:
+                    author = Author(name, self.settings)
+                    author.slug = slugify(name)
+                    authors.append(author)
+                meta[key] = authors if key == "authors" else authors[0]
+
+        featured = header.get("featured")
+        if featured is not None:
+            word = featured.lower()
+            if word not in TRUE_WORDS | FALSE_WORDS:
+                problems.append(Problem(path, lines["featured"], "Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", WARNING))
+            meta["featured"] = word in TRUE_WORDS
+
+        for key, values in header.values.items():
+            if key in meta or key in {"tags", "author", "authors", "featured", "slug", "date", "modified", "status", "title"}:
+                continue
+            value = "\n".join(values).strip()
+            if key in self.settings.get("FORMATTED_FIELDS", ["summary"]):
+                meta[key] = self._markdown(value)
+            else:
+                meta[key] = value
+
+        if not header.body.strip():
+            problems.append(Problem(path, header.body_line, "Bài chưa có nội dung. Viết nội dung sau một dòng trống dưới phần thông tin.", WARNING))
+        if problems and any(p.is_error for p in problems):
+            raise SkipContent
+        meta["body_line"] = header.body_line
+        meta["was_nfc"] = was_nfc
+        return self._markdown(header.body), meta
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(os.fspath(path), "rb") as handle:
+        return handle.read()

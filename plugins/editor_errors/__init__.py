@@ -1,0 +1,140 @@
+"""Editor-facing problems: one type, one format, one place that stops a build.
+
+Owns:
+- ``Problem``: a file, a line and a Vietnamese message that says how to fix
+  it, at error or warning severity;
+- ``ContentError``: the exception code raises to report problems;
+- the per-build ``collector``: plugins ``report()`` problems instead of
+  raising, so one build shows the editor every mistake at once;
+- ``add_final_check()``: checks that need every generator's context (such as
+  URL collisions) run once reading is done, in registration order;
+- stopping the build: after the final checks, if any error was reported,
+  every problem is printed as ``path:line: message`` and the build exits with
+  status 1 through ``BuildStopped`` (a ``SystemExit``, so Pelican prints no
+  traceback). Warnings are printed and the build goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pelican import signals
+
+ERROR = "error"
+WARNING = "warning"
+
+_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """The path as the editor knows it: relative to the working directory."""
+    path = os.fspath(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    severity: str = field(default=ERROR, compare=False)
+
+    def format(self) -> str:
+        where = display_path(self.path)
+        if self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {_LABELS[self.severity]}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class ContentError(Exception):
+    """Raised with one or more problems in the editor's content."""
+
+    def __init__(self, *problems: Problem):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.format() for p in problems))
+
+
+class BuildStopped(SystemExit):
+    """The build stopped because of content errors (already printed)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(1)
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.final_checks: list[Callable[[list], Iterable[Problem]]] = []
+
+    def report(self, *problems: Problem) -> None:
+        for problem in problems:
+            if problem not in self.problems:
+                self.problems.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def reset(self) -> None:
+        self.problems.clear()
+
+
+collector = Collector()
+
+
+def report(*problems: Problem) -> None:
+    collector.report(*problems)
+
+
+def add_final_check(check: Callable[[list], Iterable[Problem]]) -> None:
+    """Run *check(generators)* once all content is read; it yields problems."""
+    if check not in collector.final_checks:
+        collector.final_checks.append(check)
+
+
+def print_problems(problems: Iterable[Problem], stream=None) -> None:
+    stream = stream or sys.stderr
+    for problem in sorted(problems):
+        print(problem.format(), file=stream)
+
+
+def stop_if_errors(problems: list[Problem] | None = None) -> None:
+    problems = collector.problems if problems is None else problems
+    if not problems:
+        return
+    print_problems(problems)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        print(
+            f"Dừng xây dựng: {len(errors)} lỗi trong nội dung. "
+            "Sửa các lỗi ở trên (tên tệp:dòng) rồi chạy lại. "
+            "Chưa có tệp nào bị thay đổi.",
+            file=sys.stderr,
+        )
+        raise BuildStopped(errors)
+
+
+def _finish(generators) -> None:
+    try:
+        for check in collector.final_checks:
+            collector.report(*check(generators))
+        stop_if_errors()
+    finally:
+        # Printed once; the next build in this process starts clean.
+        collector.reset()
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(_finish)

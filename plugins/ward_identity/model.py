@@ -1,0 +1,233 @@
+"""Reading and checking the ward data file (``ward.toml``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor_errors import Problem
+from vietnamese import normalize, slugify
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REQUIRED_WARD_KEYS = {
+    "name": "tên phường/xã, ví dụ \"Phường Minh Họa\"",
+    "portal_title": "tên cổng, ví dụ \"Cổng thông tin điện tử phường Minh Họa\"",
+    "address": "địa chỉ trụ sở",
+    "phone": "số điện thoại",
+    "email": "thư điện tử",
+    "content_responsible": "người chịu trách nhiệm nội dung",
+}
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    name: str
+    slug: str
+    description: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Banner:
+    title: str
+    url: str
+    description: str = ""
+
+    @property
+    def external(self) -> bool:
+        return self.url.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Ward:
+    name: str
+    portal_title: str
+    address: str
+    phone: str
+    email: str
+    content_responsible: str
+    province: str = ""
+    short_name: str = ""
+    hotline: str = ""
+    working_hours: str = ""
+    description: str = ""
+    license: str = ""
+    demo: bool = False
+    categories: tuple[CategoryInfo, ...] = ()
+    banners: tuple[Banner, ...] = ()
+    source: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def category(self, name_or_slug: str) -> CategoryInfo | None:
+        """The configured category an editor meant, or None.
+
+        Accepts the display name in any case or Unicode form, or the slug.
+        """
+        wanted = normalize(name_or_slug).strip().casefold()
+        for cat in self.categories:
+            if wanted in (cat.name.casefold(), cat.slug):
+                return cat
+        return None
+
+
+class _Lines:
+    """Find which line of the TOML text holds a key, for error messages."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+
+    def table(self, header: str, index: int = 0) -> int:
+        seen = -1
+        for number, line in enumerate(self.lines, 1):
+            if line.strip().replace(" ", "") == header:
+                seen += 1
+                if seen == index:
+                    return number
+        return 0
+
+    def key(self, key: str, start: int = 0) -> int:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number, line in enumerate(self.lines[start:], start + 1):
+            if start and number > start and line.lstrip().startswith("["):
+                break
+            if pattern.match(line):
+                return number
+        return start
+
+
+def _text(value) -> str:
+    return normalize(str(value)).strip() if value is not None else ""
+
+
+def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
+    """Read *path*; return the ward (None if unusable) and the problems."""
+    src = str(path)
+    if not path.is_file():
+        return None, [
+            Problem(
+                src,
+                0,
+                "Không tìm thấy tệp thông tin phường. Tạo tệp này (xem mẫu "
+                "content/ward.toml của cổng minh họa) hoặc chỉ đúng đường dẫn "
+                "bằng thiết lập WARD_FILE.",
+            )
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(src, line, "Tệp không phải UTF-8. Mở tệp và lưu lại với bảng mã UTF-8.")
+        ]
+    text = normalize(text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match.group(1)) if match else 0
+        return None, [
+            Problem(
+                src,
+                line,
+                f"Sai cú pháp TOML ({exc}). Kiểm tra dấu ngoặc kép quanh mỗi giá "
+                "trị chữ và dấu \"=\" giữa tên và giá trị.",
+            )
+        ]
+    return _build(src, data, _Lines(text))
+
+
+def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Problem]]:
+    problems: list[Problem] = []
+    info = data.get("ward")
+    if not isinstance(info, dict):
+        return None, [Problem(src, 1, "Thiếu mục [ward] chứa tên và thông tin liên hệ của phường.")]
+    ward_line = lines.table("[ward]")
+    for key, meaning in REQUIRED_WARD_KEYS.items():
+        if not _text(info.get(key)):
+            problems.append(
+                Problem(src, ward_line, f"Mục [ward] thiếu \"{key}\" ({meaning}). Thêm dòng: {key} = \"…\"")
+            )
+
+    categories: list[CategoryInfo] = []
+    raw_categories = data.get("categories", [])
+    if not raw_categories:
+        problems.append(
+            Problem(src, 1, "Chưa khai báo chuyên mục nào. Thêm ít nhất một mục [[categories]] có name và slug.")
+        )
+    seen_names: dict[str, int] = {}
+    seen_slugs: dict[str, int] = {}
+    seen_orders: dict[int, int] = {}
+    for index, entry in enumerate(raw_categories):
+        start = lines.table("[[categories]]", index)
+        name = _text(entry.get("name"))
+        slug = _text(entry.get("slug")) or slugify(name)
+        order = entry.get("order", index + 1)
+        if not name:
+            problems.append(Problem(src, start, "Chuyên mục thiếu \"name\" (tên hiển thị)."))
+            continue
+        if not SLUG_RE.match(slug):
+            problems.append(
+                Problem(
+                    src,
+                    lines.key("slug", start),
+                    f"slug \"{slug}\" của chuyên mục \"{name}\" chỉ được gồm chữ thường không dấu, "
+                    f"số và dấu gạch nối, ví dụ \"{slugify(slug) or slugify(name)}\".",
+                )
+            )
+        if not isinstance(order, int) or isinstance(order, bool):
+            problems.append(
+                Problem(src, lines.key("order", start), f"order của chuyên mục \"{name}\" phải là một số nguyên, ví dụ order = 1.")
+            )
+            order = index + 1
+        for value, seen, what in (
+            (name.casefold(), seen_names, "tên"),
+            (slug, seen_slugs, "slug"),
+            (order, seen_orders, "order"),
+        ):
+            if value in seen:
+                problems.append(
+                    Problem(
+                        src,
+                        start,
+                        f"Chuyên mục \"{name}\" trùng {what} với chuyên mục ở dòng {seen[value]}. Mỗi chuyên mục cần {what} riêng.",
+                    )
+                )
+            seen[value] = start
+        categories.append(CategoryInfo(name, slug, _text(entry.get("description")), order))
+    categories.sort(key=lambda c: c.order)
+
+    banners: list[Banner] = []
+    for index, entry in enumerate(data.get("banners", [])):
+        start = lines.table("[[banners]]", index)
+        title, url = _text(entry.get("title")), _text(entry.get("url"))
+        if not title or not url:
+            problems.append(Problem(src, start, "Mỗi [[banners]] cần cả \"title\" và \"url\"."))
+            continue
+        if url.startswith("/") or url.startswith("//"):
+            problems.append(
+                Problem(
+                    src,
+                    lines.key("url", start),
+                    f"Liên kết \"{url}\" bắt đầu bằng \"/\" sẽ hỏng khi cổng đặt dưới thư mục con hoặc mở từ ổ đĩa. "
+                    "Dùng địa chỉ đầy đủ (https://…) hoặc đường dẫn tương đối (lien-he.html).",
+                )
+            )
+        banners.append(Banner(title, url, _text(entry.get("description"))))
+
+    if problems:
+        return None, problems
+    known = set(REQUIRED_WARD_KEYS) | {
+        "province", "short_name", "hotline", "working_hours", "description", "license", "demo",
+    }
+    ward = Ward(
+        **{key: _text(info.get(key)) for key in known - {"demo"}},
+        demo=bool(info.get("demo", False)),
+        categories=tuple(categories),
+        banners=tuple(banners),
+        source=src,
+        extra={k: v for k, v in info.items() if k not in known},
+    )
+    return ward, []

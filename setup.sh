@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install everything the portal needs into .venv/ on Debian/Ubuntu.
+#   bash setup.sh          runtime only (build and serve the portal)
+#   bash setup.sh --test   also the test tools and Debian's Chromium
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+want_tests=0
+[ "${1:-}" = "--test" ] && want_tests=1
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Thiếu gói hệ thống: $* — hãy cài bằng trình quản lý gói của máy." >&2
+    exit 1
+  fi
+  echo "Cài gói hệ thống: $*"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "Cần Python 3.11 trở lên (đang có: $("$PYTHON" --version 2>&1))." >&2
+  exit 1
+fi
+if ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
+  apt_install python3-venv
+fi
+
+packages=()
+if [ "$want_tests" = 1 ]; then
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  # Noto fonts give Chromium full Vietnamese glyphs for screenshots and PDFs.
+  [ -d /usr/share/fonts/truetype/noto ] || packages+=(fonts-noto-core)
+fi
+if [ "${#packages[@]}" -gt 0 ]; then apt_install "${packages[@]}"; fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+requirements=requirements.txt
+[ "$want_tests" = 1 ] && requirements=requirements-dev.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+echo "Đã cài đặt xong (.venv, $requirements)."

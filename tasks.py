@@ -1,0 +1,79 @@
+"""Commands for editors and maintainers: ``invoke --list`` shows them.
+
+Each task is a thin wrapper: the behaviour lives in the Pelican plugins and
+in the modules they call, where the tests reach it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+PY = sys.executable
+
+
+def _pelican(c, *args: str, settings: str = "pelicanconf.py", content: Path = CONTENT, output: Path = OUTPUT):
+    command = [PY, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *args]
+    return c.run(" ".join(_quote(a) for a in command), pty=False, warn=False)
+
+
+def _quote(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(str(arg))
+
+
+@task(help={"publish": "dùng publishconf.py (bản phát hành)", "content": "thư mục nội dung", "output": "thư mục kết quả"})
+def build(c, publish=False, content=str(CONTENT), output=str(OUTPUT)):
+    """Xây dựng cổng vào output/ (build the portal)."""
+    _pelican(c, "-q", settings="publishconf.py" if publish else "pelicanconf.py", content=Path(content), output=Path(output))
+    print(f"Đã xây dựng xong: {Path(output) / 'index.html'}")
+
+
+@task(help={"port": "cổng mạng (mặc định 8000)", "bind": "địa chỉ lắng nghe"})
+def serve(c, port=8000, bind="127.0.0.1"):
+    """Phục vụ output/ qua http://localhost:8000/ (serve the built portal)."""
+    if not (OUTPUT / "index.html").exists():
+        sys.exit("Chưa có output/index.html. Chạy trước: invoke build")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
+    server = http.server.ThreadingHTTPServer((bind, int(port)), handler)
+    print(f"Cổng đang chạy tại http://localhost:{port}/index.html  (Ctrl+C để dừng)")
+    print(f"Có thể mở trực tiếp từ ổ đĩa: {OUTPUT / 'index.html'}")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nĐã dừng.")
+    finally:
+        server.server_close()
+
+
+@task(help={"port": "cổng mạng (mặc định 8000)"})
+def livereload(c, port=8000):
+    """Xây dựng lại khi nội dung thay đổi và phục vụ tại localhost (rebuild on change)."""
+    print(f"Xem tại http://localhost:{port}/index.html — lưu tệp là cổng được xây dựng lại.")
+    _pelican(c, "--autoreload", "--listen", "--port", str(port))
+
+
+@task
+def clean(c):
+    """Xóa output/ (remove the build output)."""
+    if OUTPUT.exists():
+        shutil.rmtree(OUTPUT)
+    print("Đã xóa output/.")
+
+
+@task(help={"browser": "chạy cả kiểm thử trình duyệt (mặc định: có)"})
+def test(c, browser=True):
+    """Chạy toàn bộ kiểm thử (run the test suite)."""
+    args = [PY, "-m", "pytest", "-n", "2", "-q"]
+    if not browser:
+        args += ["-m", "not browser"]
+    c.run(" ".join(args), pty=False)
