@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ROOT / "plugins"
-FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
+from helpers import FIXTURE_SITE, ROOT, run_pelican  # noqa: E402
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
-
-
-def run_pelican(content: Path, output: Path, *extra: str, settings: str = "pelicanconf.py"):
-    """Build like an editor or CI does: the ``pelican`` command."""
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")

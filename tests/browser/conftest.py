@@ -1,0 +1,127 @@
+"""Headless Chromium (Debian's package) driven by Playwright for Python.
+
+Every page opened through ``watch()`` fails the test on a console error, a
+failed request, a request to another host or a directory listing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from helpers import ROOT, run_pelican
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SUB_PATH = "/tinh-vi-du/phuong-minh-hoa/"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory) -> Path:
+    """The demo portal, 4 articles per listing page so page 2 exists."""
+    out = tmp_path_factory.mktemp("browser-site")
+    result = run_pelican(ROOT / "content", out, "-e", "DEFAULT_PAGINATION=4")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `bash setup.sh --test`")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield context
+        context.close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def subpath_server(browser_site, tmp_path_factory):
+    """Serve the site under a sub-path, as a province portal would."""
+    root = tmp_path_factory.mktemp("www")
+    target = root / SUB_PATH.strip("/")
+    target.parent.mkdir(parents=True)
+    target.symlink_to(browser_site, target_is_directory=True)
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+class Watched:
+    """A page plus everything that went wrong on it."""
+
+    def __init__(self, page, allowed_origin: str):
+        self.page = page
+        self.allowed_origin = allowed_origin
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        page.on("requestfailed", lambda req: self.problems.append(f"failed: {req.url} {req.failure}"))
+        page.on("request", self._request)
+        page.on("response", self._response)
+
+    def _console(self, msg):
+        if msg.type in ("error", "warning") and "[Violation]" not in msg.text:
+            self.problems.append(f"console {msg.type}: {msg.text}")
+
+    def _request(self, req):
+        parts = urlsplit(req.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.scheme == "file":
+            if self.allowed_origin != "file://":
+                self.problems.append(f"file request from http page: {req.url}")
+        elif f"{parts.scheme}://{parts.netloc}" != self.allowed_origin:
+            self.problems.append(f"request to another host: {req.url}")
+
+    def _response(self, resp):
+        if resp.status >= 400:
+            self.problems.append(f"HTTP {resp.status}: {resp.url}")
+
+    def goto(self, url: str):
+        self.page.goto(url)
+        self.check_page()
+
+    def check_page(self):
+        url = self.page.url
+        assert not url.endswith("/"), f"directory URL: {url}"
+        assert "Index of" not in self.page.title() and "Directory listing" not in self.page.content(), url
+
+    def assert_clean(self):
+        assert self.problems == []
+
+
+@pytest.fixture
+def watch(browser):
+    pages = []
+
+    def open_watched(origin: str) -> Watched:
+        watched = Watched(browser.new_page(), origin)
+        pages.append(watched)
+        return watched
+
+    yield open_watched
+    for watched in pages:
+        watched.page.close()
