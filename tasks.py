@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -22,13 +23,7 @@ PY = sys.executable
 
 def _pelican(c, *args: str, settings: str = "pelicanconf.py", content: Path = CONTENT, output: Path = OUTPUT):
     command = [PY, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *args]
-    return c.run(" ".join(_quote(a) for a in command), pty=False, warn=False)
-
-
-def _quote(arg: str) -> str:
-    import shlex
-
-    return shlex.quote(str(arg))
+    return c.run(shlex.join(command), pty=False)
 
 
 @task(help={"publish": "dùng publishconf.py (bản phát hành)", "content": "thư mục nội dung", "output": "thư mục kết quả"})

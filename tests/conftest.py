@@ -13,9 +13,6 @@ import pytest
 from helpers import FIXTURE_SITE, ROOT, run_pelican  # noqa: E402
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
-
 
 @pytest.fixture(scope="session")
 def fixture_output(tmp_path_factory) -> Path:

@@ -160,3 +160,15 @@ def test_build_does_not_touch_the_content_folder(tmp_path):
     result = run_pelican(FIXTURE_SITE, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert snapshot(FIXTURE_SITE) == before
+
+
+def test_every_image_has_alt_text_and_landmarks_exist(fixture_output):
+    for page in fixture_output.rglob("*.html"):
+        doc = soup(page)
+        for img in doc.find_all("img"):
+            assert img.has_attr("alt"), f"{page}: {img}"
+        assert doc.select_one("a.skip-link[href='#noi-dung']"), page
+        assert doc.find("main", id="noi-dung") and doc.find("header") and doc.find("footer"), page
+        assert doc.find("nav", attrs={"aria-label": "Menu chính"}), page
+        assert doc.select_one("link[rel=stylesheet][media=print]"), page
+        assert doc.find("meta", attrs={"name": "viewport"}), page
