@@ -1,7 +1,10 @@
-"""Production overrides: absolute URLs where the outside world needs them.
+"""Production settings: pelicanconf plus what only a published build needs.
 
 Page-to-page links stay relative (RELATIVE_URLS stays True), so the
-published output also works under a sub-path and from disk.
+published output also works under a sub-path and from disk. Feeds, canonical
+and sharing URLs, which must be absolute, are added with the publishing work
+(issue 6); until then this file only makes the build start from a clean
+output folder.
 """
 
 import os
@@ -11,7 +14,4 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 
-# Absolute address of the published portal, for canonical/feeds/sharing
-# (e.g. https://example.gov.vn/phuong-minh-hoa). Set it in CI.
-PUBLISH_URL = os.environ.get("PORTAL_URL", "").rstrip("/")
 DELETE_OUTPUT_DIRECTORY = True

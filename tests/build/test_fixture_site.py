@@ -172,3 +172,9 @@ def test_every_image_has_alt_text_and_landmarks_exist(fixture_output):
         assert doc.find("nav", attrs={"aria-label": "Menu chính"}), page
         assert doc.select_one("link[rel=stylesheet][media=print]"), page
         assert doc.find("meta", attrs={"name": "viewport"}), page
+
+
+def test_publish_settings_build_the_same_relative_site(tmp_path):
+    result = run_pelican(FIXTURE_SITE, tmp_path / "out", settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    assert broken_references(tmp_path / "out") == []
