@@ -17,7 +17,7 @@ Every problem goes through ``editor_errors``; the file is left out with
 
 from __future__ import annotations
 
-from editor_errors import WARNING, Problem, add_final_check, display_path, report
+from editor_errors import Problem, add_final_check, display_path, report
 from pelican import signals
 from pelican.urlwrappers import Category
 
@@ -39,7 +39,7 @@ def check_article(generator, metadata) -> None:
     settings = generator.settings
     path = metadata.get("source_file", "")
     lines = metadata.get("source_lines", {})
-    severity = WARNING if metadata.get("status") == "draft" else None
+    draft = metadata.get("status") == "draft"
     problems: list[Problem] = []
     if not metadata.get("date"):
         problems.append(Problem(path, 1, "Thiếu ngày đăng. Thêm dòng \"Date: 2025-02-20 08:30\" (năm-tháng-ngày giờ:phút) vào phần thông tin đầu bài."))
@@ -65,45 +65,34 @@ def check_article(generator, metadata) -> None:
             category = Category(info.name, settings)
             category.slug = info.slug
             metadata["category"] = category
-    for problem in problems:
-        if severity:
-            problem = Problem(problem.path, problem.line, problem.message + " (bài nháp, chưa đăng)", severity)
-        report(problem)
+    report(*(p.in_draft() if draft else p for p in problems))
     if problems:
         metadata["status"] = "skip"
 
 
 def find_collisions(generators) -> list[Problem]:
-    """Every output file claimed by two sources, named in both directions."""
-    owners: dict[str, tuple[str, int, str]] = {}
+    """Every output file claimed by two sources, reported on both files."""
+    owners: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
     for generator in generators:
-        items = []
         for attr in ("articles", "hidden_articles", "translations", "pages", "hidden_pages"):
-            items.extend(getattr(generator, attr, []) or [])
-        for item in items:
-            lines = getattr(item, "source_lines", {}) or {}
-            line = lines.get("slug") or lines.get("title") or 1
-            claim = (item.source_path, line, "")
-            other = owners.setdefault(item.save_as, claim)
-            if other is not claim:
-                problems.append(
-                    Problem(
-                        item.source_path,
-                        line,
-                        f"Trùng địa chỉ với {display_path(other[0])}: cả hai sẽ được ghi ra {item.save_as}. "
-                        "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
-                    )
-                )
-                problems.append(
-                    Problem(
-                        other[0],
-                        other[1],
-                        f"Trùng địa chỉ với {display_path(item.source_path)}: cả hai sẽ được ghi ra {item.save_as}. "
-                        "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
-                    )
-                )
+            for item in getattr(generator, attr, None) or []:
+                lines = getattr(item, "source_lines", None) or {}
+                claim = (item.source_path, lines.get("slug") or lines.get("title") or 1)
+                other = owners.setdefault(item.save_as, claim)
+                if other != claim:
+                    problems.append(_collision(claim, other, item.save_as))
+                    problems.append(_collision(other, claim, item.save_as))
     return problems
+
+
+def _collision(here: tuple[str, int], there: tuple[str, int], save_as: str) -> Problem:
+    return Problem(
+        here[0],
+        here[1],
+        f"Trùng địa chỉ với {display_path(there[0])}: cả hai sẽ được ghi ra {save_as}. "
+        "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
+    )
 
 
 def register() -> None:

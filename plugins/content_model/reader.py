@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 
-from editor_errors import ERROR, WARNING, Problem, report
+from editor_errors import WARNING, Problem, report
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
@@ -27,7 +27,7 @@ FALSE_WORDS = {"false", "no", "0", "không", "khong", ""}
 
 
 class SkipContent(Exception):
-    """The file had errors; they were reported and it is left out."""
+    """The file had errors; it is left out."""
 
 
 class WardMarkdownReader(BaseReader):
@@ -53,23 +53,19 @@ class WardMarkdownReader(BaseReader):
         return self._md.convert(text)
 
     def read(self, source_path):
+        """Return (html, metadata); a file with errors comes back as
+        ``Status: skip`` so Pelican leaves it out without a message of its
+        own, and its problems go to ``editor_errors``."""
         problems: list[Problem] = []
+        draft = [False]
         try:
-            content, metadata = self._read(source_path, problems)
+            content, metadata = self._read(source_path, problems, draft)
         except SkipContent:
             content, metadata = "", {"status": "skip"}
-        # Problems in a draft don't block publishing the rest of the site.
-        draft = metadata.get("status") == "draft" or getattr(self, "_draft", False)
-        for problem in problems:
-            if draft and problem.is_error:
-                problem = Problem(problem.path, problem.line, problem.message + " (bài nháp, chưa đăng)", WARNING)
-            report(problem)
-        if any(p.is_error for p in problems):
-            return "", {"status": "skip"}
+        report(*(p.in_draft() if draft[0] else p for p in problems))
         return content, metadata
 
-    def _read(self, path: str, problems: list[Problem]):
-        self._draft = False
+    def _read(self, path: str, problems: list[Problem], draft: list[bool]):
         raw = _read_bytes(path)
         try:
             text = raw.decode("utf-8")
@@ -92,7 +88,7 @@ class WardMarkdownReader(BaseReader):
         lines = header.lines
         meta["source_lines"] = dict(lines)
         meta["source_file"] = os.fspath(path)
-        self._draft = (header.get("status") or "").lower() == "draft"
+        draft[0] = (header.get("status") or "").lower() == "draft"
 
         for key, line in header.duplicates:
             problems.append(

@@ -56,6 +56,13 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    def in_draft(self) -> Problem:
+        """The same problem found in a draft: a warning, so that a
+        half-written draft never blocks publishing the rest of the site."""
+        if not self.is_error:
+            return self
+        return Problem(self.path, self.line, f"{self.message} (bài nháp, chưa đăng)", WARNING)
+
 
 class ContentError(Exception):
     """Raised with one or more problems in the editor's content."""
