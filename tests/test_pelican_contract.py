@@ -1,0 +1,37 @@
+"""What our plugins rely on in Pelican, checked directly.
+
+We patch nothing in Pelican, but we use a few behaviours that are not
+spelled out as an API. If an upgrade changes one of them, this file fails
+first, with a message saying which plugin to re-check.
+"""
+
+import inspect
+
+import pelican
+from pelican import generators, readers
+from pelican.contents import SkipStub
+
+
+def test_pinned_pelican_version():
+    assert pelican.__version__ == "4.12.0", "re-check every test in this file, then update requirements.txt"
+
+
+def test_status_skip_makes_a_silent_stub():
+    # content_model returns Status: skip for files with errors
+    source = inspect.getsource(readers.Readers.read_file)
+    assert 'metadata.get("status") == "skip"' in source and "SkipStub" in source
+    assert not SkipStub(None, source_path="x").is_valid()
+
+
+def test_readers_can_be_replaced_per_extension():
+    # content_model.use_reader swaps the Markdown reader at readers_init
+    assert "reader_classes" in inspect.getsource(readers.Readers.__init__)
+
+
+def test_generator_attributes_used_by_listings():
+    source = inspect.getsource(generators.ArticlesGenerator.generate_context)
+    for name in ("self.categories", "self.tags", "self.period_archives", "article_generator_finalized"):
+        assert name in source, f"listings/vietnamese use {name}"
+    # _update_context turns dicts into lists of pairs: vietnamese.order_tags
+    # writes the ordered list back into the context itself.
+    assert "list(value.items())" in inspect.getsource(generators.Generator._update_context)
