@@ -25,6 +25,7 @@ PLUGINS = [
     "ward_identity",
     "content_model",
     "listings",
+    "galleries",
 ]
 WARD_FILE = "ward.toml"  # relative to PATH
 ARTICLE_PATHS = ["bai-viet"]
@@ -73,7 +74,7 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""  # drafts are never written
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap"]
-PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20}
+PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20, "albums": 12}
 DEFAULT_PAGINATION = 10
 DEFAULT_ORPHANS = 0
 PAGINATION_PATTERNS = (
@@ -84,6 +85,19 @@ PAGINATION_PATTERNS = (
 # -- Listings ----------------------------------------------------------------
 HOME_ARTICLES_PER_CATEGORY = 4
 RELATED_ARTICLES = 5
+
+# -- Photos (plugin: galleries) ---------------------------------------------
+GALLERY_WIDTHS = [480, 960, 1600]  # sizes offered through srcset
+GALLERY_SHARE_WIDTH = 1200  # the og:image size for Zalo/Facebook previews
+GALLERY_QUALITY = 80
+GALLERY_PUBLISH_ORIGINALS = False  # True: also publish the full-size photo
+GALLERY_STRICT = False  # preview: a broken photo is a warning
+GALLERY_HEADING = "Một số hình ảnh"
+GALLERY_MARKER = "[[album]]"
+GALLERY_CAPTIONS_FILE = "chu-thich.txt"
+GALLERY_OUTPUT = "anh"
+CACHE_PATH = str(ROOT / ".cache")  # processed photos are kept in .cache/anh
+ALBUMS_URL = ALBUMS_SAVE_AS = "thu-vien-anh.html"
 
 # -- Output ------------------------------------------------------------------
 DELETE_OUTPUT_DIRECTORY = True

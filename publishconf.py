@@ -3,8 +3,7 @@
 Page-to-page links stay relative (RELATIVE_URLS stays True), so the
 published output also works under a sub-path and from disk. Feeds, canonical
 and sharing URLs, which must be absolute, are added with the publishing work
-(issue 6); until then this file only makes the build start from a clean
-output folder.
+(issue 6).
 """
 
 import os
@@ -15,3 +14,4 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
 DELETE_OUTPUT_DIRECTORY = True
+GALLERY_STRICT = True  # a broken photo stops a publishing build

@@ -45,4 +45,6 @@ fi
 requirements=requirements.txt
 [ "$want_tests" = 1 ] && requirements=requirements-dev.txt
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+# The demo ward's photos are generated, not downloaded or committed.
+.venv/bin/python bench/demo_photos.py
 echo "Đã cài đặt xong (.venv, $requirements)."

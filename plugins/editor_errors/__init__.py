@@ -56,12 +56,17 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def in_draft(self) -> Problem:
-        """The same problem found in a draft: a warning, so that a
-        half-written draft never blocks publishing the rest of the site."""
+    def as_warning(self, note: str = "") -> Problem:
+        """The same problem, downgraded to a warning (with a note saying why)."""
         if not self.is_error:
             return self
-        return Problem(self.path, self.line, f"{self.message} (bài nháp, chưa đăng)", WARNING)
+        message = f"{self.message} ({note})" if note else self.message
+        return Problem(self.path, self.line, message, WARNING)
+
+    def in_draft(self) -> Problem:
+        """A problem found in a draft is a warning, so that a half-written
+        draft never blocks publishing the rest of the site."""
+        return self.as_warning("bài nháp, chưa đăng")
 
 
 class ContentError(Exception):

@@ -1,0 +1,280 @@
+"""The Pelican generator that ties galleries to articles and writes images."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+from editor_errors import Problem, report
+from pelican.generators import Generator
+
+from .model import Gallery, Photo, find_folder, inside, is_image_name, read_gallery
+from .processing import Recipe, cache_folder, file_hash, process
+from .views import view
+
+MARKER_HTML = "<p>{marker}</p>"
+
+
+class GalleryGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        s = self.settings
+        self.recipe = Recipe(
+            widths=tuple(sorted(s.get("GALLERY_WIDTHS", (480, 960, 1600)))),
+            share_width=s.get("GALLERY_SHARE_WIDTH", 1200),
+            quality=s.get("GALLERY_QUALITY", 80),
+            keep_original=s.get("GALLERY_PUBLISH_ORIGINALS", False),
+        )
+        self.cache_root = Path(s.get("GALLERY_CACHE_PATH") or os.path.join(s.get("CACHE_PATH", "cache"), "anh"))
+        self.folder = s.get("GALLERY_OUTPUT", "anh").strip("/")
+        self.strict = s.get("GALLERY_STRICT", False)
+        self.marker = s.get("GALLERY_MARKER", "[[album]]")
+        self.heading = s.get("GALLERY_HEADING", "Một số hình ảnh")
+        self.captions_name = s.get("GALLERY_CAPTIONS_FILE", "chu-thich.txt")
+        self.content_root = Path(self.path)
+        self.photos: dict[str, Photo] = {}  # by sha, the ones to publish
+        self.albums: list = []
+
+    # -- reading -------------------------------------------------------------
+    def _report(self, problems: list[Problem], draft: bool = False) -> None:
+        for problem in problems:
+            if draft:
+                problem = problem.in_draft()
+            elif not self.strict:
+                problem = problem.as_warning("xem trước: ảnh lỗi được bỏ qua")
+            report(problem)
+
+    def _items(self):
+        seen = set()
+        for key in ("articles", "hidden_articles", "pages", "hidden_pages"):
+            for item in self.context.get(key) or []:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+    def generate_context(self):
+        found: list[tuple[object, Gallery | None, list[tuple[object, Photo]], Photo | None]] = []
+        for item in self._items():
+            found.append(self._discover(item))
+        self._process([p for _, g, inline, cover in found for p in self._all_photos(g, inline, cover)])
+        for item, gallery, inline, cover in found:
+            self._attach(item, gallery, inline, cover)
+        self.albums = [a for a in self.context.get("articles", []) if getattr(a, "gallery", None)]
+        self.context["albums"] = self.albums
+        self.context["ALBUMS_URL"] = self.settings.get("ALBUMS_URL", "thu-vien-anh.html")
+
+    @staticmethod
+    def _all_photos(gallery, inline, cover):
+        photos = list(gallery.photos) if gallery else []
+        photos += [photo for _, photo in inline]
+        if cover is not None:
+            photos.append(cover)
+        return photos
+
+    def _discover(self, item):
+        source = Path(item.source_path)
+        lines = getattr(item, "source_lines", {}) or {}
+        problems: list[Problem] = []
+        album = item.metadata.get("album")
+        folder, found = find_folder(source, self.content_root, album, lines.get("album", 1))
+        problems += found
+        gallery = None
+        if folder is not None:
+            gallery, found = read_gallery(folder, self.content_root, self.captions_name)
+            problems += found
+
+        inline: list[tuple[object, Photo]] = []
+        content = item._content or ""
+        if "<img" in content:
+            soup = BeautifulSoup(content, "html.parser")
+            for img in soup.find_all("img"):
+                src = img.get("src", "")
+                parts = urlsplit(src)
+                if parts.scheme or parts.netloc or src.startswith(("{", "data:")):
+                    continue  # external, data: or Pelican {static} links: not ours
+                path, problem = self._resolve(source, folder, unquote(parts.path), lines, item, src)
+                if problem:
+                    problems.append(problem)
+                    continue
+                inline.append((src, Photo(path, caption=img.get("title", ""))))
+            if gallery is not None and inline:
+                used = {os.path.realpath(p.source) for _, p in inline}
+                gallery.photos = [p for p in gallery.photos if os.path.realpath(p.source) not in used]
+
+        cover = None
+        image = item.metadata.get("image")
+        if image:
+            path, problem = self._resolve(source, folder, image, lines, item, image, key="image")
+            if problem:
+                problems.append(problem)
+            else:
+                cover = Photo(path)
+        self._report(problems, draft=getattr(item, "status", "") == "draft")
+        return item, gallery, inline, cover
+
+    def _resolve(self, source: Path, folder: Path | None, ref: str, lines, item, shown: str, key: str = ""):
+        """A photo named in an article: found in its photo folder, then next
+        to the article. Returns (path, None) or (None, problem)."""
+        line = lines.get(key) if key else _line_of(source, shown, getattr(item, "body_line", 1))
+        where = (str(source), line or 1)
+        if os.path.isabs(ref) or ref.startswith("/"):
+            return None, Problem(*where, f"Ảnh \"{shown}\" dùng đường dẫn tuyệt đối. Ghi tên tệp ảnh trong thư mục ảnh của bài, ví dụ ![mô tả](anh-1.jpg).")
+        candidates = ([folder / ref] if folder else []) + [source.with_suffix("") / ref, source.parent / ref]
+        for candidate in candidates:
+            if candidate.is_file():
+                if not inside(candidate, self.content_root):
+                    return None, Problem(*where, f"Ảnh \"{shown}\" nằm ngoài thư mục nội dung. Chép ảnh vào thư mục ảnh của bài.")
+                if not is_image_name(candidate.name):
+                    return None, Problem(*where, f"\"{shown}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC).")
+                return candidate, None
+        return None, Problem(*where, f"Không tìm thấy ảnh \"{shown}\". Chép ảnh vào thư mục {source.stem}/ cạnh bài viết, hoặc sửa tên cho đúng.")
+
+    # -- processing ----------------------------------------------------------
+    def _process(self, photos: list[Photo]) -> None:
+        if not photos:
+            return
+        by_path: dict[str, list[Photo]] = {}
+        for photo in photos:
+            by_path.setdefault(os.path.realpath(photo.source), []).append(photo)
+        paths = sorted(by_path)
+        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
+            hashes = dict(zip(paths, pool.map(file_hash, paths)))
+        jobs: dict[str, tuple] = {}
+        for path in paths:
+            sha = hashes[path]
+            for photo in by_path[path]:
+                photo.sha = sha
+            jobs.setdefault(sha, (path, sha, str(self.cache_root), self.recipe))
+        results = self._run(list(jobs.values()))
+        for path in paths:
+            variants, error = results[hashes[path]]
+            for photo in by_path[path]:
+                photo.variants = variants or []
+            if error:
+                self._report([Problem(path, 0, error)])
+
+    def _run(self, jobs: list[tuple]) -> dict[str, tuple]:
+        from .processing import load_cached
+
+        results: dict[str, tuple] = {}
+        todo = []
+        for job in jobs:
+            cached = load_cached(cache_folder(self.cache_root, self.recipe, job[1]))
+            if cached is not None:
+                results[job[1]] = (cached, None)
+            else:
+                todo.append(job)
+        if not todo:
+            return results
+        workers = self.settings.get("GALLERY_WORKERS") or os.cpu_count() or 1
+        started = time.monotonic()
+        show = sys.stderr.isatty() or len(todo) >= 10
+        if show:
+            print(f"Xử lý {len(todo)} ảnh mới ({len(results)} ảnh đã có sẵn trong {self.cache_root})…", file=sys.stderr)
+        if workers > 1 and len(todo) > 1:
+            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
+            mapper = pool.map(process, todo, chunksize=1)
+        else:
+            pool, mapper = None, map(process, todo)
+        try:
+            for done, (sha, variants, error) in enumerate(mapper, 1):
+                results[sha] = (variants, error)
+                if show and (done % 10 == 0 or done == len(todo)):
+                    print(f"  {done}/{len(todo)} ảnh", file=sys.stderr)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        if show:
+            took = time.monotonic() - started
+            print(f"Đã xử lý {len(todo)} ảnh trong {took:.1f} giây ({len(todo) / max(took, 1e-9):.1f} ảnh/giây).", file=sys.stderr)
+        return results
+
+    # -- attaching -----------------------------------------------------------
+    def _attach(self, item, gallery: Gallery | None, inline, cover: Photo | None) -> None:
+        prefix = "../" * item.save_as.count("/")
+        share_width = self.recipe.share_width
+        title = item.title if hasattr(item, "title") else ""
+        content = item._content or ""
+        ready = gallery.ready_photos if gallery else []
+        for photo in ready + [p for _, p in inline if p.ready] + ([cover] if cover and cover.ready else []):
+            self.photos[photo.sha] = photo
+
+        if inline:
+            soup = BeautifulSoup(content, "html.parser")
+            template = self.get_template("partials/figure")
+            images = {src: photo for src, photo in inline}
+            for index, img in enumerate(soup.find_all("img")):
+                photo = images.get(img.get("src", ""))
+                if photo is None:
+                    continue
+                if not photo.ready:
+                    img.decompose()
+                    continue
+                alt = img.get("alt") or photo.caption or f"Ảnh minh họa: {title}"
+                html = template.render(photo=view(photo, prefix, self.folder, share_width, alt), eager=index == 0)
+                target = img.parent if img.parent and img.parent.name == "p" and len(img.parent.contents) == 1 else img
+                target.replace_with(BeautifulSoup(html, "html.parser"))
+            content = str(soup)
+
+        if ready:
+            marker = MARKER_HTML.format(marker=self.marker)
+            at_marker = marker in content
+            html = self.get_template("partials/gallery").render(
+                photos=[view(p, prefix, self.folder, share_width, f"Ảnh {i} – {title}") for i, p in enumerate(ready, 1)],
+                heading=None if at_marker else self.heading,
+                title=title,
+            )
+            content = content.replace(marker, html, 1) if at_marker else content + "\n" + html
+        elif self.marker in content:
+            content = content.replace(MARKER_HTML.format(marker=self.marker), "")
+        item._content = content
+        item.gallery = Gallery(gallery.folder, ready, gallery.captions_file) if ready else None
+        item.photo_count = len(ready)
+        chosen = cover if cover and cover.ready else (ready[0] if ready else next((p for _, p in inline if p.ready), None))
+        item.cover = view(chosen, "", self.folder, share_width, title) if chosen else None
+
+    # -- writing -------------------------------------------------------------
+    def generate_output(self, writer):
+        out = Path(self.output_path) / self.folder
+        out.mkdir(parents=True, exist_ok=True)
+        for sha, photo in sorted(self.photos.items()):
+            cached = cache_folder(self.cache_root, self.recipe, sha)
+            for variant in photo.variants:
+                target = Path(self.output_path) / photo.url(variant, self.folder)
+                if not target.exists():
+                    _link_or_copy(cached / variant.file, target)
+        save_as = self.settings.get("ALBUMS_SAVE_AS", "thu-vien-anh.html")
+        if save_as:
+            writer.write_file(
+                save_as,
+                self.get_template("albums"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                articles=self.albums,
+                template_name="albums",
+                url=self.settings.get("ALBUMS_URL", save_as),
+                page_name=os.path.splitext(save_as)[0],
+            )
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _line_of(source: Path, needle: str, default: int) -> int:
+    try:
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return default

@@ -1,0 +1,180 @@
+"""Turning one photo into its published sizes, cached by content hash.
+
+Runs in worker processes, so it imports nothing from Pelican and nothing
+that holds state. The levers that make it fast (see docs/benchmarks.md):
+- JPEG draft mode: libjpeg decodes straight at 1/2, 1/4 or 1/8 scale, as
+  long as the result is still at least as large as the biggest size needed;
+- every smaller size is made from the biggest one, not from the original;
+- the cache is keyed by the file's SHA-256 and the settings, so renaming or
+  moving a photo, or a fresh clone with the cache folder restored, reuses it.
+
+Every published file is re-encoded from pixels, so no EXIF, GPS, XMP or
+maker-note block from the camera can survive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+try:  # HEIC/HEIF from iPhones and many Android phones
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+except ImportError:  # pragma: no cover - pinned in requirements.txt
+    pass
+
+# Bump when the output of this module changes for the same input.
+PIPELINE_VERSION = 1
+Image.MAX_IMAGE_PIXELS = 120_000_000  # 120 MP: above any phone, below a bomb
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What to make from each photo; part of the cache key."""
+
+    widths: tuple[int, ...] = (480, 960, 1600)
+    share_width: int = 1200
+    quality: int = 80
+    keep_original: bool = False
+
+    @property
+    def key(self) -> str:
+        text = json.dumps([PIPELINE_VERSION, self.widths, self.share_width, self.quality, self.keep_original])
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    file: str  # name inside the photo's cache folder
+
+
+class PhotoError(Exception):
+    """The file is not a usable image; the message is for the editor."""
+
+
+def file_hash(path: str | os.PathLike) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cache_folder(cache_root: str | os.PathLike, recipe: Recipe, sha: str) -> Path:
+    return Path(cache_root) / recipe.key / sha[:2] / sha
+
+
+def load_cached(folder: Path) -> list[Variant] | None:
+    try:
+        data = json.loads((folder / "variants.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    variants = [Variant(**v) for v in data]
+    if all((folder / v.file).is_file() for v in variants):
+        return variants
+    return None
+
+
+def _draft_size(image: Image.Image, width: int) -> tuple[int, int]:
+    """Stored-orientation size to ask the JPEG decoder for, so that the
+    displayed width is still at least *width* after EXIF rotation."""
+    stored_w, stored_h = image.size
+    orientation = image.getexif().get(0x0112, 1)
+    rotated = orientation in (5, 6, 7, 8)
+    shown_w = stored_h if rotated else stored_w
+    scale = min(1.0, width / shown_w)
+    return (max(1, int(stored_w * scale + 0.999)), max(1, int(stored_h * scale + 0.999)))
+
+
+def _open(path: str, biggest: int) -> Image.Image:
+    if os.path.getsize(path) == 0:
+        raise PhotoError("Tệp ảnh rỗng (0 byte). Chép lại ảnh từ điện thoại hoặc máy ảnh.")
+    try:
+        image = Image.open(path)
+        if image.format == "JPEG":
+            image.draft("RGB", _draft_size(image, biggest))
+        image.load()
+    except UnidentifiedImageError:
+        raise PhotoError("Không phải tệp ảnh hoặc ảnh bị hỏng. Dùng ảnh JPEG, PNG, WebP hoặc HEIC.") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PhotoError(f"Ảnh bị hỏng hoặc chép chưa hết ({exc}). Chép lại ảnh gốc.") from None
+    except Image.DecompressionBombError:
+        raise PhotoError("Ảnh quá lớn (trên 120 megapixel). Thu nhỏ ảnh trước khi đưa lên.") from None
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L"):
+        if "A" in image.getbands() or image.mode == "P":
+            image = image.convert("RGBA")
+            flat = Image.new("RGB", image.size, (255, 255, 255))
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        else:
+            image = image.convert("RGB")
+    return image
+
+
+def _resize(image: Image.Image, width: int) -> Image.Image:
+    if image.width <= width:
+        return image
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
+
+
+def _save(image: Image.Image, path: Path, quality: int) -> None:
+    # No exif=, icc_profile= or xmp= argument: nothing from the camera is
+    # written back. Progressive JPEGs show a full preview early on slow links.
+    image.save(path, "JPEG", quality=quality, progressive=True, optimize=False)
+
+
+def make_variants(source: str, folder: Path, recipe: Recipe) -> list[Variant]:
+    """Decode *source* once and write every size into *folder*."""
+    biggest = max(recipe.widths + (recipe.share_width,))
+    image = _open(source, 10**9 if recipe.keep_original else biggest)
+    wanted = sorted(set(recipe.widths) | {recipe.share_width}, reverse=True)
+    variants: list[Variant] = []
+    folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+    try:
+        if recipe.keep_original:
+            _save(image, work / "full.jpg", max(recipe.quality, 90))
+            variants.append(Variant(image.width, image.height, "full.jpg"))
+        current = image
+        seen: set[int] = set()
+        for width in wanted:
+            current = _resize(current, width)
+            if current.width in seen:
+                continue  # the original is smaller than this size
+            seen.add(current.width)
+            name = f"{current.width}.jpg"
+            _save(current, work / name, recipe.quality)
+            variants.append(Variant(current.width, current.height, name))
+        (work / "variants.json").write_text(json.dumps([v.__dict__ for v in variants]), encoding="utf-8")
+        for entry in work.iterdir():
+            os.replace(entry, folder / entry.name)
+    finally:
+        for entry in work.glob("*"):
+            entry.unlink()
+        work.rmdir()
+    return variants
+
+
+def process(job: tuple[str, str, str, Recipe]) -> tuple[str, list[Variant] | None, str | None]:
+    """Worker entry point: (source, sha, cache root, recipe) →
+    (sha, variants or None, error message or None)."""
+    source, sha, cache_root, recipe = job
+    folder = cache_folder(cache_root, recipe, sha)
+    cached = load_cached(folder)
+    if cached is not None:
+        return sha, cached, None
+    try:
+        return sha, make_variants(source, folder, recipe), None
+    except PhotoError as exc:
+        return sha, None, str(exc)
