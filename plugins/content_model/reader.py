@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 
 from editor_errors import WARNING, Problem, report
 from markdown import Markdown
@@ -198,7 +199,23 @@ class WardMarkdownReader(BaseReader):
             raise SkipContent
         meta["body_line"] = header.body_line
         meta["was_nfc"] = was_nfc
-        return self._markdown(header.body), meta
+        body = self._markdown(header.body)
+        meta["lead"] = lead_text(meta.get("summary") or body, self.settings.get("LEAD_WORDS", 55))
+        return body, meta
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def lead_text(html: str, words: int) -> str:
+    """Plain text for listings: the sapo, else the first paragraph, cut at
+    *words* words. Computed from the Markdown alone, so nothing added to the
+    body later (galleries, figures) can leak into a listing."""
+    match = _PARAGRAPH.search(html)
+    text = _TAG.sub("", match.group(1) if match else html)
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def _read_bytes(path: str) -> bytes:

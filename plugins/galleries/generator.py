@@ -174,7 +174,7 @@ class GalleryGenerator(Generator):
             return results
         workers = self.settings.get("GALLERY_WORKERS") or os.cpu_count() or 1
         started = time.monotonic()
-        show = sys.stderr.isatty() or len(todo) >= 10
+        show = sys.stderr.isatty() or len(todo) >= 10  # progress only when it takes a while
         if show:
             print(f"Xử lý {len(todo)} ảnh mới ({len(results)} ảnh đã có sẵn trong {self.cache_root})…", file=sys.stderr)
         if workers > 1 and len(todo) > 1:
@@ -190,7 +190,7 @@ class GalleryGenerator(Generator):
         finally:
             if pool is not None:
                 pool.shutdown()
-        if show:
+        if todo:
             took = time.monotonic() - started
             print(f"Đã xử lý {len(todo)} ảnh trong {took:.1f} giây ({len(todo) / max(took, 1e-9):.1f} ảnh/giây).", file=sys.stderr)
         return results
@@ -226,7 +226,7 @@ class GalleryGenerator(Generator):
             marker = MARKER_HTML.format(marker=self.marker)
             at_marker = marker in content
             html = self.get_template("partials/gallery").render(
-                photos=[view(p, prefix, self.folder, share_width, f"Ảnh {i} – {title}") for i, p in enumerate(ready, 1)],
+                photos=[view(p, prefix, self.folder, share_width, p.caption or f"Ảnh {i} – {title}") for i, p in enumerate(ready, 1)],
                 heading=None if at_marker else self.heading,
                 title=title,
             )
@@ -237,7 +237,7 @@ class GalleryGenerator(Generator):
         item.gallery = Gallery(gallery.folder, ready, gallery.captions_file) if ready else None
         item.photo_count = len(ready)
         chosen = cover if cover and cover.ready else (ready[0] if ready else next((p for _, p in inline if p.ready), None))
-        item.cover = view(chosen, "", self.folder, share_width, title) if chosen else None
+        item.cover = view(chosen, "", self.folder, share_width, chosen.caption or title) if chosen else None
 
     # -- writing -------------------------------------------------------------
     def generate_output(self, writer):

@@ -33,8 +33,9 @@ class PhotoView:
         )
 
 
-def view(photo: Photo, prefix: str, folder: str, share_width: int, fallback_alt: str) -> PhotoView:
-    """*prefix* leads from the page to the site root ('' or '../../')."""
+def view(photo: Photo, prefix: str, folder: str, share_width: int, alt: str) -> PhotoView:
+    """*prefix* leads from the page to the site root ('' or '../../');
+    *alt* is the text for people who cannot see the photo."""
     sizes = photo.sizes()
     gallery_sizes = [v for v in sizes if v.width != share_width] or sizes
     small, large = gallery_sizes[0], gallery_sizes[-1]
@@ -52,7 +53,7 @@ def view(photo: Photo, prefix: str, folder: str, share_width: int, fallback_alt:
         medium=url(medium),
         width=small.width,
         height=small.height,
-        alt=photo.caption or fallback_alt,
+        alt=alt,
         caption=photo.caption,
         share=url(share),
     )

@@ -79,3 +79,11 @@ def test_unknown_key_is_a_warning_with_a_guess(reader, tmp_path):
     assert meta["title"] == "A"
     [warning] = editor_errors.collector.problems
     assert warning.line == 2 and "Category" in warning.message and not warning.is_error
+
+
+def test_lead_is_plain_text_from_the_sapo_or_first_paragraph(reader, tmp_path):
+    _, meta = read(reader, tmp_path, "Title: A\nSummary: Câu **dẫn**\n\nĐoạn một.\n\nĐoạn hai.", name="a.md")
+    assert meta["lead"] == "Câu dẫn"
+    _, meta = read(reader, tmp_path, "Title: B\n\nĐoạn *một* " + "chữ " * 80 + "\n\nĐoạn hai.", name="b.md")
+    assert meta["lead"].startswith("Đoạn một chữ") and meta["lead"].endswith("…")
+    assert len(meta["lead"].split()) == 55

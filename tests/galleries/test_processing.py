@@ -1,0 +1,94 @@
+import io
+import sys
+
+import pytest
+from galleries.processing import PhotoError, Recipe, cache_folder, file_hash, load_cached, make_variants, process
+from helpers import ROOT
+from PIL import Image
+
+sys.path.insert(0, str(ROOT / "bench"))
+from photos import photo  # noqa: E402
+
+RECIPE = Recipe(widths=(480, 960, 1600), share_width=1200, quality=80)
+
+
+@pytest.fixture(scope="module")
+def phone_photo(tmp_path_factory):
+    """A 2400×1800 photo stored sideways with EXIF orientation 6 and GPS."""
+    path = tmp_path_factory.mktemp("src") / "IMG_0001.jpg"
+    path.write_bytes(photo(2400, 1800, seed=3, orientation=6))
+    stored = Image.open(path)
+    assert stored.size == (1800, 2400) and stored.getexif().get_ifd(0x8825)
+    return path
+
+
+def published_metadata(path):
+    image = Image.open(path)
+    data = path.read_bytes()
+    return {
+        "exif": dict(image.getexif()),
+        "xmp": image.info.get("xmp"),
+        "app1": b"Exif\x00\x00" in data or b"http://ns.adobe.com/xap" in data or b"adobe:ns:meta" in data,
+        "icc": image.info.get("icc_profile"),
+    }
+
+
+def test_sizes_orientation_and_no_metadata(phone_photo, tmp_path):
+    variants = make_variants(str(phone_photo), tmp_path / "out", RECIPE)
+    sizes = sorted((v.width, v.height) for v in variants)
+    # shown upright: landscape 2400×1800 → widths 480…1600, aspect kept
+    assert sizes == [(480, 360), (960, 720), (1200, 900), (1600, 1200)]
+    for variant in variants:
+        path = tmp_path / "out" / variant.file
+        assert Image.open(path).size == (variant.width, variant.height)
+        assert published_metadata(path) == {"exif": {}, "xmp": None, "app1": False, "icc": None}
+    assert not any(v.file == "full.jpg" for v in variants)  # the original is not published
+
+
+def test_small_originals_are_not_upscaled(tmp_path):
+    source = tmp_path / "nho.jpg"
+    source.write_bytes(photo(800, 600, seed=1))
+    variants = make_variants(str(source), tmp_path / "out", RECIPE)
+    assert sorted(v.width for v in variants) == [480, 800]
+
+
+def test_publishing_originals_is_a_setting(phone_photo, tmp_path):
+    variants = make_variants(str(phone_photo), tmp_path / "out", Recipe(keep_original=True))
+    full = next(v for v in variants if v.file == "full.jpg")
+    assert (full.width, full.height) == (2400, 1800)
+    assert published_metadata(tmp_path / "out" / "full.jpg")["exif"] == {}
+
+
+def test_heic_input(tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    source = tmp_path / "iphone.heic"
+    image = Image.open(io.BytesIO(photo(1800, 1200, seed=5)))
+    pillow_heif.from_pillow(image).save(str(source), quality=70)
+    variants = make_variants(str(source), tmp_path / "out", RECIPE)
+    assert max(v.width for v in variants) == 1600
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [(b"", "rỗng"), (b"not an image at all", "Không phải tệp ảnh"), ("truncated", "bị hỏng")],
+)
+def test_broken_files_raise_a_clear_error(tmp_path, phone_photo, data, words):
+    if data == "truncated":
+        data = phone_photo.read_bytes()[:20000]
+    source = tmp_path / "hong.jpg"
+    source.write_bytes(data)
+    with pytest.raises(PhotoError, match=words):
+        make_variants(str(source), tmp_path / "out", RECIPE)
+
+
+def test_cache_hit_reads_no_pixels(phone_photo, tmp_path):
+    copy = tmp_path / "copy.jpg"
+    copy.write_bytes(phone_photo.read_bytes())
+    sha = file_hash(copy)
+    cache = tmp_path / "cache"
+    _, first, error = process((str(copy), sha, str(cache), RECIPE))
+    assert error is None and load_cached(cache_folder(cache, RECIPE, sha)) == first
+    copy.unlink()  # a second run must not even open the source
+    assert process((str(copy), sha, str(cache), RECIPE)) == (sha, first, None)
+    # other settings, other cache entry
+    assert cache_folder(cache, Recipe(quality=60), sha) != cache_folder(cache, RECIPE, sha)
