@@ -1,6 +1,6 @@
 """Make the demo ward's photos (none can be downloaded here).
 
-    python bench/demo_photos.py [--force]
+    python bench/demo_photos.py [--force] [--content DIR]
 
 Writes phone-like JPEGs (2400×1800, EXIF orientation, GPS position, XMP)
 into the demo articles' photo folders under content/. Existing files are
@@ -40,10 +40,13 @@ GALLERIES = {
 
 def main(argv: list[str]) -> int:
     force = "--force" in argv
+    articles = ARTICLES
+    if "--content" in argv:
+        articles = Path(argv[argv.index("--content") + 1]) / "bai-viet"
     made = kept = 0
     total = sum(len(files) for files in GALLERIES.values())
     for seed, (folder, files) in enumerate(GALLERIES.items()):
-        target = ARTICLES / folder
+        target = articles / folder
         target.mkdir(parents=True, exist_ok=True)
         for index, (name, orientation) in enumerate(files):
             path = target / name
@@ -52,7 +55,7 @@ def main(argv: list[str]) -> int:
                 continue
             path.write_bytes(photo(2400, 1800, seed * 100 + index, label=name, orientation=orientation, quality=80))
             made += 1
-            print(f"  ảnh minh họa {made + kept}/{total}: {path.relative_to(ROOT)}", file=sys.stderr)
+            print(f"  ảnh minh họa {made + kept}/{total}: {path}", file=sys.stderr)
     print(f"Ảnh minh họa: {made} ảnh mới, {kept} ảnh đã có.", file=sys.stderr)
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,9 +25,20 @@ def fixture_output(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_output(tmp_path_factory) -> Path:
+def demo_content(tmp_path_factory) -> Path:
+    """A copy of content/ with the demo photos (made if setup.sh has not),
+    so that tests never write under content/."""
+    copy = tmp_path_factory.mktemp("demo-content") / "content"
+    shutil.copytree(ROOT / "content", copy)
+    made = subprocess.run([sys.executable, str(ROOT / "bench" / "demo_photos.py"), "--content", str(copy)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    return copy
+
+
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory, demo_content) -> Path:
     out = tmp_path_factory.mktemp("demo-output")
-    result = run_pelican(ROOT / "content", out)
+    result = run_pelican(demo_content, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import ROOT, run_pelican
+from helpers import run_pelican
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SUB_PATH = "/tinh-vi-du/phuong-minh-hoa/"
@@ -23,10 +23,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory) -> Path:
+def browser_site(tmp_path_factory, demo_content) -> Path:
     """The demo portal, 4 articles per listing page so page 2 exists."""
     out = tmp_path_factory.mktemp("browser-site")
-    result = run_pelican(ROOT / "content", out, "-e", "DEFAULT_PAGINATION=4")
+    result = run_pelican(demo_content, out, "-e", "DEFAULT_PAGINATION=4")
     assert result.returncode == 0, result.stderr
     return out
 
@@ -78,9 +78,16 @@ class Watched:
         self.problems: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        page.on("requestfailed", lambda req: self.problems.append(f"failed: {req.url} {req.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("request", self._request)
         page.on("response", self._response)
+
+    def _failed(self, req):
+        # ERR_ABORTED is a load the page itself cancelled (an image whose src
+        # changed again before it finished, as when paging fast through the
+        # lightbox); a missing file is ERR_FILE_NOT_FOUND or an HTTP 404.
+        if req.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed: {req.url} {req.failure}")
 
     def _console(self, msg):
         if msg.type in ("error", "warning") and "[Violation]" not in msg.text:

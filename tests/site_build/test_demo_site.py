@@ -60,3 +60,11 @@ def test_demo_content_is_untouched_and_nfc():
 
     for path in (ROOT / "content").rglob("*.md"):
         assert unicodedata.is_normalized("NFC", path.read_text(encoding="utf-8")), path
+
+
+def test_demo_galleries(demo_output):
+    albums = soup(demo_output / "thu-vien-anh.html").select(".album-card")
+    counts = [int(card.select_one(".meta").get_text().split("· ")[1].split()[0]) for card in albums]
+    assert len([c for c in counts if c >= 6]) >= 3
+    featured = soup(demo_output / "index.html").select_one(".featured__cover")
+    assert featured is not None and featured["src"].startswith("./anh/")

@@ -27,6 +27,7 @@
   document.body.appendChild(dialog);
 
   var image = dialog.querySelector(".lightbox__image");
+  image.draggable = false;  // a drag would swallow the swipe
   var caption = dialog.querySelector(".lightbox__caption");
   var counter = dialog.querySelector(".lightbox__counter");
   var prev = dialog.querySelector(".lightbox__prev");
@@ -81,6 +82,14 @@
   dialog.addEventListener("keydown", function (event) {
     if (event.key === "ArrowLeft") { event.preventDefault(); show(current - 1); }
     else if (event.key === "ArrowRight") { event.preventDefault(); show(current + 1); }
+    else if (event.key === "Tab") {
+      // A modal dialog makes the page inert, but Tab past the last button
+      // would leave for the browser's own controls: cycle instead.
+      var buttons = Array.prototype.filter.call(dialog.querySelectorAll("button"), function (b) { return !b.hidden; });
+      var first = buttons[0], last = buttons[buttons.length - 1];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    }
   });
   // A click on the backdrop (outside the photo and buttons) closes.
   dialog.addEventListener("click", function (event) {
