@@ -65,6 +65,18 @@ def clean(c):
     print("Đã xóa output/.")
 
 
+@task(help={"count": "số ảnh thử (mặc định 24)"})
+def bench_images(c, count=24):
+    """Đo tốc độ xử lý ảnh so với Pillow đơn giản (benchmark photo processing)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "images.py"), "--count", str(count)]), pty=False)
+
+
+@task
+def demo_photos(c, force=False):
+    """Tạo ảnh cho cổng minh họa (make the demo ward's photos)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "demo_photos.py"), *(["--force"] if force else [])]), pty=False)
+
+
 @task(help={"browser": "chạy cả kiểm thử trình duyệt (mặc định: có)"})
 def test(c, browser=True):
     """Chạy toàn bộ kiểm thử (run the test suite)."""

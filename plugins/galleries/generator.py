@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
-import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,7 +12,8 @@ from editor_errors import Problem, report
 from pelican.generators import Generator
 
 from .model import Gallery, Photo, find_folder, inside, is_image_name, read_gallery
-from .processing import Recipe, cache_folder, file_hash, process
+from .pipeline import hash_files, process_many
+from .processing import Recipe, cache_folder
 from .views import view
 
 MARKER_HTML = "<p>{marker}</p>"
@@ -142,58 +140,16 @@ class GalleryGenerator(Generator):
         by_path: dict[str, list[Photo]] = {}
         for photo in photos:
             by_path.setdefault(os.path.realpath(photo.source), []).append(photo)
-        paths = sorted(by_path)
-        with ThreadPoolExecutor(max_workers=4) as pool:  # hashing releases the GIL
-            hashes = dict(zip(paths, pool.map(file_hash, paths)))
-        jobs: dict[str, tuple] = {}
-        for path in paths:
-            sha = hashes[path]
+        hashes = hash_files(sorted(by_path))
+        sources = {sha: path for path, sha in sorted(hashes.items())}
+        results = process_many(sources, self.cache_root, self.recipe, self.settings.get("GALLERY_WORKERS"))
+        for path, sha in hashes.items():
+            variants, error = results[sha]
             for photo in by_path[path]:
                 photo.sha = sha
-            jobs.setdefault(sha, (path, sha, str(self.cache_root), self.recipe))
-        results = self._run(list(jobs.values()))
-        for path in paths:
-            variants, error = results[hashes[path]]
-            for photo in by_path[path]:
                 photo.variants = variants or []
             if error:
                 self._report([Problem(path, 0, error)])
-
-    def _run(self, jobs: list[tuple]) -> dict[str, tuple]:
-        from .processing import load_cached
-
-        results: dict[str, tuple] = {}
-        todo = []
-        for job in jobs:
-            cached = load_cached(cache_folder(self.cache_root, self.recipe, job[1]))
-            if cached is not None:
-                results[job[1]] = (cached, None)
-            else:
-                todo.append(job)
-        if not todo:
-            return results
-        workers = self.settings.get("GALLERY_WORKERS") or os.cpu_count() or 1
-        started = time.monotonic()
-        show = sys.stderr.isatty() or len(todo) >= 10  # progress only when it takes a while
-        if show:
-            print(f"Xử lý {len(todo)} ảnh mới ({len(results)} ảnh đã có sẵn trong {self.cache_root})…", file=sys.stderr)
-        if workers > 1 and len(todo) > 1:
-            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
-            mapper = pool.map(process, todo, chunksize=1)
-        else:
-            pool, mapper = None, map(process, todo)
-        try:
-            for done, (sha, variants, error) in enumerate(mapper, 1):
-                results[sha] = (variants, error)
-                if show and (done % 10 == 0 or done == len(todo)):
-                    print(f"  {done}/{len(todo)} ảnh", file=sys.stderr)
-        finally:
-            if pool is not None:
-                pool.shutdown()
-        if todo:
-            took = time.monotonic() - started
-            print(f"Đã xử lý {len(todo)} ảnh trong {took:.1f} giây ({len(todo) / max(took, 1e-9):.1f} ảnh/giây).", file=sys.stderr)
-        return results
 
     # -- attaching -----------------------------------------------------------
     def _attach(self, item, gallery: Gallery | None, inline, cover: Photo | None) -> None:
