@@ -198,3 +198,22 @@ def test_album_reference_escaping_content(photo_site, photo_cache, tmp_path):
     result = run_pelican(site, tmp_path / "out", *cache_setting(photo_cache, "GALLERY_STRICT=true"))
     assert result.returncode == 1
     assert f"{md}:1: lỗi: Album: \"../../\" trỏ ra ngoài thư mục nội dung" in result.stderr
+
+
+def test_image_metadata_chooses_the_cover_and_albums_paginate(photo_site, photo_cache, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(photo_site, site)
+    md = site / f"{ALBUM_ARTICLE}.md"
+    md.write_text(md.read_text(encoding="utf-8").replace("Title:", "Image: anh5.jpg\nTitle:", 1), encoding="utf-8")
+    pages = '{"category": null, "tag": null, "period_archives": 20, "albums": 1}'
+    result = run_pelican(site, tmp_path / "out", *cache_setting(photo_cache, f"PAGINATED_TEMPLATES={pages}"))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    first, second = soup(out / "thu-vien-anh.html"), soup(out / "thu-vien-anh-2.html")
+    assert [c.select_one(".album-card__title").get_text() for c in first.select(".album-card")] == ["Tin thứ bảy"]
+    assert [c.select_one(".album-card__title").get_text() for c in second.select(".album-card")] == ["Tin thứ sáu"]
+    assert second.select_one(".pagination a")["href"] == "./thu-vien-anh.html"
+    cover = first.select_one(".album-card__cover")["src"]
+    fifth = next(img for img in article(out, "tin-thu-bay").select(".gallery img") if img["alt"].startswith("Ảnh 5 "))
+    assert cover.split("/")[-1] == fifth["src"].split("/")[-1]
+    assert (out / cover.replace("-480.jpg", "-1200.jpg")).is_file()  # the sharing size exists
