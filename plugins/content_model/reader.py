@@ -20,7 +20,7 @@ from .header import split_header
 KNOWN_KEYS = {
     "title", "date", "modified", "category", "tags", "author", "authors",
     "summary", "image", "status", "slug", "featured", "template", "order",
-    "lang", "translation", "save_as", "url", "keywords",
+    "lang", "translation", "save_as", "url", "keywords", "album",
 }
 STATUSES = {"published", "draft", "hidden"}
 TRUE_WORDS = {"true", "yes", "1", "có", "co", "x"}

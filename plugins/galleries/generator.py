@@ -57,15 +57,12 @@ class GalleryGenerator(Generator):
                     yield item
 
     def generate_context(self):
-        found: list[tuple[object, Gallery | None, list[tuple[object, Photo]], Photo | None]] = []
-        for item in self._items():
-            found.append(self._discover(item))
-        self._process([p for _, g, inline, cover in found for p in self._all_photos(g, inline, cover)])
-        for item, gallery, inline, cover in found:
-            self._attach(item, gallery, inline, cover)
+        found = [self._discover(item) for item in self._items()]
+        self._process([p for _, g, _, inline, cover in found for p in self._all_photos(g, inline, cover)])
+        for item, gallery, soup, inline, cover in found:
+            self._attach(item, gallery, soup, inline, cover)
         self.albums = [a for a in self.context.get("articles", []) if getattr(a, "gallery", None)]
         self.context["albums"] = self.albums
-        self.context["ALBUMS_URL"] = self.settings.get("ALBUMS_URL", "thu-vien-anh.html")
 
     @staticmethod
     def _all_photos(gallery, inline, cover):
@@ -87,8 +84,9 @@ class GalleryGenerator(Generator):
             gallery, found = read_gallery(folder, self.content_root, self.captions_name)
             problems += found
 
-        inline: list[tuple[object, Photo]] = []
+        inline: list[tuple[object, Photo]] = []  # (<img> tag, photo)
         content = item._content or ""
+        soup = None
         if "<img" in content:
             soup = BeautifulSoup(content, "html.parser")
             for img in soup.find_all("img"):
@@ -99,8 +97,9 @@ class GalleryGenerator(Generator):
                 path, problem = self._resolve(source, folder, unquote(parts.path), lines, item, src)
                 if problem:
                     problems.append(problem)
+                    img.decompose()  # preview: no broken image in the page
                     continue
-                inline.append((src, Photo(path, caption=img.get("title", ""))))
+                inline.append((img, Photo(path, caption=img.get("title", ""))))
             if gallery is not None and inline:
                 used = {os.path.realpath(p.source) for _, p in inline}
                 gallery.photos = [p for p in gallery.photos if os.path.realpath(p.source) not in used]
@@ -114,7 +113,7 @@ class GalleryGenerator(Generator):
             else:
                 cover = Photo(path)
         self._report(problems, draft=getattr(item, "status", "") == "draft")
-        return item, gallery, inline, cover
+        return item, gallery, soup, inline, cover
 
     def _resolve(self, source: Path, folder: Path | None, ref: str, lines, item, shown: str, key: str = ""):
         """A photo named in an article: found in its photo folder, then next
@@ -152,7 +151,7 @@ class GalleryGenerator(Generator):
                 self._report([Problem(path, 0, error)])
 
     # -- attaching -----------------------------------------------------------
-    def _attach(self, item, gallery: Gallery | None, inline, cover: Photo | None) -> None:
+    def _attach(self, item, gallery: Gallery | None, soup, inline, cover: Photo | None) -> None:
         prefix = "../" * item.save_as.count("/")
         share_width = self.recipe.share_width
         title = item.title if hasattr(item, "title") else ""
@@ -161,14 +160,9 @@ class GalleryGenerator(Generator):
         for photo in ready + [p for _, p in inline if p.ready] + ([cover] if cover and cover.ready else []):
             self.photos[photo.sha] = photo
 
-        if inline:
-            soup = BeautifulSoup(content, "html.parser")
+        if soup is not None:
             template = self.get_template("partials/figure")
-            images = {src: photo for src, photo in inline}
-            for index, img in enumerate(soup.find_all("img")):
-                photo = images.get(img.get("src", ""))
-                if photo is None:
-                    continue
+            for index, (img, photo) in enumerate(inline):
                 if not photo.ready:
                     img.decompose()
                     continue

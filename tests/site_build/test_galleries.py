@@ -198,6 +198,7 @@ def test_album_reference_escaping_content(photo_site, photo_cache, tmp_path):
     result = run_pelican(site, tmp_path / "out", *cache_setting(photo_cache, "GALLERY_STRICT=true"))
     assert result.returncode == 1
     assert f"{md}:1: lỗi: Album: \"../../\" trỏ ra ngoài thư mục nội dung" in result.stderr
+    assert "Không biết thông tin" not in result.stderr  # Album: is a known key
 
 
 def test_image_metadata_chooses_the_cover_and_albums_paginate(photo_site, photo_cache, tmp_path):
@@ -217,3 +218,17 @@ def test_image_metadata_chooses_the_cover_and_albums_paginate(photo_site, photo_
     fifth = next(img for img in article(out, "tin-thu-bay").select(".gallery img") if img["alt"].startswith("Ảnh 5 "))
     assert cover.split("/")[-1] == fifth["src"].split("/")[-1]
     assert (out / cover.replace("-480.jpg", "-1200.jpg")).is_file()  # the sharing size exists
+
+
+def test_missing_inline_photo(photo_site, photo_cache, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(photo_site, site)
+    md = site / "bai-viet" / "2025-05-01-thu-nam.md"
+    md.write_text(md.read_text(encoding="utf-8") + "\n![Ảnh](khong-co.jpg)\n", encoding="utf-8")
+    line = len(md.read_text(encoding="utf-8").splitlines())
+    preview = run_pelican(site, tmp_path / "out", *cache_setting(photo_cache))
+    assert preview.returncode == 0
+    assert f"{md}:{line}: cảnh báo: Không tìm thấy ảnh \"khong-co.jpg\"" in preview.stderr
+    assert broken_references(tmp_path / "out") == []  # no broken <img> left in the page
+    strict = run_pelican(site, tmp_path / "out2", *cache_setting(photo_cache, "GALLERY_STRICT=true"))
+    assert strict.returncode == 1 and f"{md}:{line}: lỗi: Không tìm thấy ảnh" in strict.stderr
