@@ -26,6 +26,7 @@ PLUGINS = [
     "content_model",
     "listings",
     "galleries",
+    "search",
 ]
 WARD_FILE = "ward.toml"  # relative to PATH
 ARTICLE_PATHS = ["bai-viet"]
@@ -68,12 +69,14 @@ TAGS_URL = TAGS_SAVE_AS = "the/index.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "luu-tru/index.html"
 YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "luu-tru/{date:%Y}.html"
 SITEMAP_URL = SITEMAP_SAVE_AS = "so-do-cong.html"
+SEARCH_URL = SEARCH_SAVE_AS = "search.html"  # search.html?q=… (plugin: search)
+SEARCH_OUTPUT = "search"  # the index shards: search/*.js
 INDEX_SAVE_AS = "index.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the byline is shown; no author pages
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""  # drafts are never written
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap", "search"]
 PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20, "albums": 12}
 DEFAULT_PAGINATION = 10
 DEFAULT_ORPHANS = 0

@@ -1,0 +1,18 @@
+from hypothesis import given
+from hypothesis import strategies as st
+from search.encoding import decode_numbers, decode_postings, encode_numbers, encode_postings
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9)))
+def test_numbers_round_trip(numbers):
+    assert decode_numbers(encode_numbers(numbers)) == numbers
+
+
+def test_small_numbers_take_one_character():
+    assert len(encode_numbers([0, 5, 31])) == 3
+    assert len(encode_numbers([32, 1023])) == 4
+
+
+def test_postings_round_trip():
+    postings = [(0, True, []), (3, False, [0, 1, 17]), (40, True, [5])]
+    assert decode_postings(encode_postings(postings)) == postings
