@@ -71,6 +71,12 @@ def bench_images(c, count=24):
     c.run(shlex.join([PY, str(ROOT / "bench" / "images.py"), "--count", str(count)]), pty=False)
 
 
+@task(help={"articles": "số bài thử (mặc định 5000)"})
+def bench_search(c, articles=5000):
+    """Đo kích thước chỉ mục và tốc độ tìm kiếm (benchmark the search index)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "search.py"), "--articles", str(articles)]), pty=False)
+
+
 @task
 def demo_photos(c, force=False):
     """Tạo ảnh cho cổng minh họa (make the demo ward's photos)."""

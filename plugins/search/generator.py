@@ -28,8 +28,7 @@ class SearchGenerator(Generator):
         folder.mkdir(parents=True, exist_ok=True)
         files = build(
             self.documents(),
-            max_positions=self.settings.get("SEARCH_MAX_POSITIONS", 8),
-            snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 300),
+            snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200),
         )
         for name, text in sorted(files.items()):
             (folder / name).write_text(text, encoding="utf-8")

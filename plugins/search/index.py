@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .encoding import encode_postings
+from .encoding import POSITIONS, encode_postings
 from .folding import STOPWORDS, keys
 
 DOCS_PER_SHARD = 8
@@ -57,28 +57,29 @@ def _js(name: str, data) -> str:
     return f'WardSearch.add("{name}",{payload});\n'
 
 
-def build(documents: list[Document], *, max_positions: int = 8, snippet_chars: int = 300, big_term_bytes: int = 6000) -> dict[str, str]:
+def build(documents: list[Document], *, positions: int = POSITIONS, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
     """Return {file name: content} for the whole index."""
-    # folded word → exact form → doc id → (in title, positions)
+    # folded word → exact form → doc id → [in title, occurrences, positions]
     postings: dict[str, dict[str, dict[int, list]]] = defaultdict(lambda: defaultdict(dict))
     for doc_id, doc in enumerate(documents):
         for exact, folded in keys(doc.title):
             if exact in STOPWORDS:
                 continue
-            entry = postings[folded][exact].setdefault(doc_id, [True, []])
+            entry = postings[folded][exact].setdefault(doc_id, [True, 0, []])
             entry[0] = True
         for position, (exact, folded) in enumerate(keys(doc.text)):
             if exact in STOPWORDS:
                 continue
-            entry = postings[folded][exact].setdefault(doc_id, [False, []])
-            if len(entry[1]) < max_positions:
-                entry[1].append(position)
+            entry = postings[folded][exact].setdefault(doc_id, [False, 0, []])
+            entry[1] += 1
+            if len(entry[2]) < positions:
+                entry[2].append(position)
 
     shards: dict[str, dict] = defaultdict(dict)
     big: dict[str, list[str]] = defaultdict(list)
     for folded in sorted(postings):
         forms = {
-            exact: encode_postings([(doc, in_title, positions) for doc, (in_title, positions) in sorted(docs.items())])
+            exact: encode_postings([(doc, *entry) for doc, entry in sorted(docs.items())], positions)
             for exact, docs in sorted(postings[folded].items())
         }
         size = sum(len(v) for v in forms.values())
@@ -97,6 +98,7 @@ def build(documents: list[Document], *, max_positions: int = 8, snippet_chars: i
         "docs": len(documents),
         "perShard": DOCS_PER_SHARD,
         "prefix": PREFIX,
+        "positions": positions,
         "shards": sorted(name for name in shards if name.startswith("p-")),
         "big": {key: sorted(words) for key, words in sorted(big.items())},
         "stop": sorted(STOPWORDS),

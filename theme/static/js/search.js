@@ -50,15 +50,16 @@
     return out;
   }
 
-  function decodePostings(text) {
+  function decodePostings(text, keep) {
     var n = decodeNumbers(text), out = [], i = 0, doc = -1;
     while (i < n.length) {
-      doc += n[i] + 1;
-      var flags = n[i + 1], count = flags >> 1, positions = [], last = -1;
-      i += 2;
-      for (var k = 0; k < count; k++) { last += n[i + k] + 1; positions.push(last); }
-      i += count;
-      out.push({ doc: doc, title: (flags & 1) === 1, positions: positions });
+      var head = n[i];
+      doc += Math.floor(head / 8) + 1;
+      var count = (head >> 1) & 3, stored = Math.min(count, keep), positions = [], last = -1;
+      i += 1;
+      for (var k = 0; k < stored; k++) { last += n[i + k] + 1; positions.push(last); }
+      i += stored;
+      out.push({ doc: doc, title: (head & 1) === 1, count: count, positions: positions });
     }
     return out;
   }
@@ -82,6 +83,7 @@
 
   var WardSearch = window.WardSearch = {
     add: function (name, data) { store[name] = data; },
+    setRoot: function (url) { root = url; },
     exactKey: exactKey,
     foldedKey: foldedKey,
     decodePostings: decodePostings
@@ -116,7 +118,7 @@
     return names;
   }
 
-  function collect(term, shards) {
+  function collect(term, shards, keep) {
     // doc id → {title, positions, exact}
     var hits = {};
     shards.forEach(function (shard) {
@@ -125,11 +127,11 @@
         var forms = shard[word];
         Object.keys(forms).forEach(function (form) {
           var exact = term.toned && (form === term.exact || (term.prefix && form.indexOf(term.exact.replace(/[1-5]$/, "")) === 0 && form.slice(-1) === term.exact.slice(-1)));
-          decodePostings(forms[form]).forEach(function (p) {
+          decodePostings(forms[form], keep).forEach(function (p) {
             var hit = hits[p.doc] || (hits[p.doc] = { title: false, positions: [], exact: false, count: 0 });
             hit.title = hit.title || p.title;
             hit.exact = hit.exact || exact;
-            hit.count += p.positions.length;
+            hit.count += p.count;
             hit.positions = hit.positions.concat(p.positions);
           });
         });
@@ -175,7 +177,7 @@
       var terms = parse(query, manifest);
       if (!terms.length) { return { terms: [], results: [] }; }
       return Promise.all(terms.map(function (term) {
-        return Promise.all(shardsFor(term, manifest).map(load)).then(function (shards) { return collect(term, shards); });
+        return Promise.all(shardsFor(term, manifest).map(load)).then(function (shards) { return collect(term, shards, manifest.positions); });
       })).then(function (hitsPerTerm) {
         // A last word of one or two letters that matches nothing is still
         // being typed ("chuyen doi s"): search without it for now.
