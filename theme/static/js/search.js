@@ -254,7 +254,7 @@
       });
     }
 
-    function run(query, keepFocus) {
+    function run(query) {
       var token = ++state.token;
       list.innerHTML = "";
       more.hidden = true;
@@ -263,12 +263,13 @@
       return WardSearch.search(query).then(function (found) {
         if (token !== state.token) { return; }
         state.results = found.results; state.terms = found.terms; state.manifest = found.manifest; state.shown = 0;
-        status.textContent = found.results.length
+        var message = found.results.length
           ? "Tìm thấy " + found.results.length + " kết quả cho “" + query.trim() + "”."
           : "Không tìm thấy kết quả nào cho “" + query.trim() + "”. Thử bỏ bớt từ hoặc kiểm tra chính tả.";
-        return found.results.length ? showMore() : null;
-      }).then(function () {
-        if (!keepFocus && list.firstChild) { /* leave focus in the box; results are announced */ }
+        // Announce only once the first results are on the page.
+        return (found.results.length ? showMore() : Promise.resolve()).then(function () {
+          if (token === state.token) { status.textContent = message; }
+        });
       }).catch(function (error) {
         status.textContent = error.message;
       });
@@ -285,7 +286,7 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { setUrl(input.value); run(input.value, true); }, 200);
+      timer = setTimeout(function () { setUrl(input.value); run(input.value); }, 200);
     });
     more.addEventListener("click", function () {
       var next = list.children.length;
@@ -297,7 +298,7 @@
 
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
-    run(query, true);
+    run(query);
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
