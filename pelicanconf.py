@@ -27,6 +27,7 @@ PLUGINS = [
     "listings",
     "galleries",
     "search",
+    "offline",
 ]
 WARD_FILE = "ward.toml"  # relative to PATH
 ARTICLE_PATHS = ["bai-viet"]

@@ -15,3 +15,4 @@ from pelicanconf import *  # noqa: E402,F403
 
 DELETE_OUTPUT_DIRECTORY = True
 GALLERY_STRICT = True  # a broken photo stops a publishing build
+OFFLINE_CHECK = True  # a broken reference in the output stops it too

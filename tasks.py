@@ -65,6 +65,18 @@ def clean(c):
     print("Đã xóa output/.")
 
 
+@task(help={"output": "thư mục kết quả cần kiểm tra (mặc định output/)"})
+def check_output(c, output=str(OUTPUT)):
+    """Kiểm tra mọi liên kết trong bản đã xây dựng dẫn tới tệp có thật (reference checker)."""
+    c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "refcheck.py"), output]), pty=False)
+
+
+@task
+def offline(c):
+    """Tạo dist/<phường>-offline.zip để xem không cần mạng (offline mirror)."""
+    c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "command.py")]), pty=False)
+
+
 @task(help={"count": "số ảnh thử (mặc định 24)"})
 def bench_images(c, count=24):
     """Đo tốc độ xử lý ảnh so với Pillow đơn giản (benchmark photo processing)."""
@@ -74,7 +86,7 @@ def bench_images(c, count=24):
 @task(help={"articles": "số bài thử (mặc định 5000)"})
 def bench_search(c, articles=5000):
     """Đo kích thước chỉ mục và tốc độ tìm kiếm (benchmark the search index)."""
-    c.run(shlex.join([PY, str(ROOT / "bench" / "search.py"), "--articles", str(articles)]), pty=False)
+    c.run(shlex.join([PY, str(ROOT / "bench" / "search_bench.py"), "--articles", str(articles)]), pty=False)
 
 
 @task

@@ -102,3 +102,27 @@ def test_without_javascript_the_page_explains_and_offers_other_ways(browser, bro
     assert page.locator("[data-search-nojs]").is_visible()
     assert page.get_by_role("link", name="Sơ đồ cổng").count() >= 1
     context.close()
+
+
+@pytest.fixture(scope="module")
+def extracted_mirror(demo_content, tmp_path_factory):
+    """`invoke offline`'s zip, unpacked somewhere else, as from a USB stick."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from helpers import ROOT
+
+    dist = tmp_path_factory.mktemp("dist")
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "plugins/offline/command.py"), "--content", str(demo_content), "--dist", str(dist)],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert made.returncode == 0, made.stderr
+    usb = tmp_path_factory.mktemp("usb stick with spaces")
+    zipfile.ZipFile(dist / "phuong-minh-hoa-offline.zip").extractall(usb)
+    return usb / "phuong-minh-hoa"
+
+
+def test_the_extracted_offline_copy_works_from_disk(watch, extracted_mirror):
+    run_cases(watch("file://"), extracted_mirror.as_uri() + "/")

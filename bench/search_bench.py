@@ -1,6 +1,6 @@
 """Benchmark: search index size and query cost on a synthetic archive.
 
-    python bench/search.py [--articles 5000] [--words 600]
+    python bench/search_bench.py [--articles 5000] [--words 600]
 
 Builds the index with the plugin's own code (plugins/search/index.py) for N
 synthetic articles (bench/corpus.py), then opens a page that loads the real

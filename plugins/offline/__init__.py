@@ -1,0 +1,71 @@
+"""The offline mirror and the reference checker.
+
+Owns:
+- ``refcheck``: proof that every href/src/srcset/url() of a built site
+  resolves to a file inside it (no folder links, no absolute paths, no other
+  host except plain outbound links, no missing #anchors). It is a command
+  (``invoke check-output``), the tests' link check, and, with
+  ``OFFLINE_CHECK = True`` (publishconf.py), a gate at the end of a build;
+- ``archive``: ``invoke offline`` zips the checked portal into
+  ``dist/<site>-offline.zip``, reproducibly.
+"""
+
+from __future__ import annotations
+
+from editor_errors import Problem, stop_if_errors
+from pelican import signals
+
+from .refcheck import Finding, Report, check
+
+__all__ = ["Finding", "Report", "check"]
+
+
+_sources: dict[str, str] = {}  # output file → the content file it came from
+
+KINDS = {
+    "missing": "không dẫn tới tệp nào",
+    "directory": "dẫn tới một thư mục, không phải một trang",
+    "absolute": "bắt đầu bằng \"/\", sẽ hỏng khi cổng nằm dưới thư mục con hoặc mở từ ổ đĩa",
+    "host": "tải nội dung từ máy chủ khác",
+    "anchor": "trỏ tới một mục (#…) không có trên trang",
+    "outside": "trỏ ra ngoài cổng",
+}
+
+
+def remember_sources(generators) -> None:
+    _sources.clear()
+    for generator in generators:
+        for attr in ("articles", "hidden_articles", "pages", "hidden_pages"):
+            for item in getattr(generator, attr, None) or []:
+                _sources[item.save_as] = item.source_path
+
+
+def _problem(output_path: str, finding: Finding) -> Problem:
+    what = KINDS.get(finding.kind, finding.kind)
+    source = _sources.get(finding.page)
+    if source is None:  # made by the theme, not by an editor's file
+        return Problem(f"{output_path}/{finding.page}", 0, f"Liên kết \"{finding.reference}\" {what}. Sửa mẫu giao diện tạo ra trang này.")
+    return Problem(source, _line_of(source, finding.reference), f"Liên kết \"{finding.reference}\" {what}. Sửa lại liên kết (hoặc thêm tệp nó trỏ tới).")
+
+
+def _line_of(path: str, needle: str) -> int:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if needle in line:
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 0
+
+
+def check_output(pelican) -> None:
+    if not pelican.settings.get("OFFLINE_CHECK"):
+        return
+    report = check(pelican.output_path)
+    stop_if_errors([_problem(pelican.output_path, f) for f in report.broken])
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(remember_sources)
+    signals.finalized.connect(check_output)
