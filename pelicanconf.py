@@ -86,6 +86,11 @@ PAGINATION_PATTERNS = (
     (2, "{name}-{number}{extension}", "{name}-{number}{extension}"),
 )
 
+# -- Preview and scheduling (plugin: content_model) ------------------------
+PREVIEW = False  # invoke livereload sets it: drafts and scheduled articles shown, marked
+# PORTAL_NOW = "2026-01-01 08:00"  # fix "now" for scheduling (also an env variable)
+EDITOR_LANGUAGE = "vi"  # "en": editor messages in English (or PORTAL_LANGUAGE=en)
+
 # -- Listings ----------------------------------------------------------------
 HOME_ARTICLES_PER_CATEGORY = 4
 RELATED_ARTICLES = 5

@@ -8,6 +8,13 @@ Owns:
   ward's (matched by name or slug, in any case), carrying the ward's slug;
 - drafts: problems in a draft are warnings, and drafts are never written
   (``DRAFT_SAVE_AS`` is empty in pelicanconf);
+- scheduling: an article dated after "now" (``clock.now``: the real time, or
+  ``PORTAL_NOW``) is held back like a draft until a build on or after its
+  date; with ``PREVIEW = True`` (``invoke livereload``) drafts and scheduled
+  articles are shown, marked by ``preview_state``;
+- checks on the text shared with ``invoke check`` (``checks``: NFC, mojibake,
+  look-alike letters, summary length, plausible dates; ``links``: {filename}
+  links resolve);
 - URL collisions: two sources that would be written to the same file stop
   the build with a message naming both.
 
@@ -17,13 +24,14 @@ Every problem goes through ``editor_errors``; the file is left out with
 
 from __future__ import annotations
 
-from editor_errors import Problem, add_final_check, display_path, report
+from editor_errors import Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
 
+from .clock import now
 from .reader import WardMarkdownReader
 
-__all__ = ["WardMarkdownReader", "find_collisions"]
+__all__ = ["WardMarkdownReader", "article_problems", "find_collisions", "now"]
 
 
 def use_reader(readers) -> None:
@@ -32,42 +40,64 @@ def use_reader(readers) -> None:
         readers.readers[ext] = WardMarkdownReader(readers.settings)
 
 
-def check_article(generator, metadata) -> None:
-    """Apply the article rules to the metadata of one article file."""
-    if metadata.get("status") == "skip":
-        return
-    settings = generator.settings
+def article_problems(settings: dict, metadata: dict) -> list[Problem]:
+    """The article rules; on success the category is replaced by the ward's
+    own (with its configured slug)."""
     path = metadata.get("source_file", "")
     lines = metadata.get("source_lines", {})
-    draft = metadata.get("status") == "draft"
     problems: list[Problem] = []
     if not metadata.get("date"):
-        problems.append(Problem(path, 1, "Thiếu ngày đăng. Thêm dòng \"Date: 2025-02-20 08:30\" (năm-tháng-ngày giờ:phút) vào phần thông tin đầu bài."))
+        problems.append(Problem(path, 1, say(
+            "Thiếu ngày đăng. Thêm dòng \"Date: 2025-02-20 08:30\" (năm-tháng-ngày giờ:phút) vào phần thông tin đầu bài.",
+            "Missing date. Add a line \"Date: 2025-02-20 08:30\" (year-month-day hour:minute) to the fields at the top.",
+        )))
     ward = settings.get("WARD")
     name = metadata.get("category")
     allowed = ", ".join(f"\"{c.name}\"" for c in ward.categories) if ward else ""
     if isinstance(name, Category):
         name = name.name
     if not name:
-        problems.append(Problem(path, 1, f"Thiếu chuyên mục. Thêm dòng \"Category: …\" với một trong: {allowed}."))
+        problems.append(Problem(path, 1, say(
+            f"Thiếu chuyên mục. Thêm dòng \"Category: …\" với một trong: {allowed}.",
+            f"Missing category. Add a line \"Category: …\" with one of: {allowed}.",
+        )))
     elif ward is not None:
         info = ward.category(name)
         if info is None:
-            problems.append(
-                Problem(
-                    path,
-                    lines.get("category", 1),
-                    f"Chuyên mục \"{name}\" không có trong danh sách của phường. Dùng một trong: {allowed}. "
-                    f"(Danh sách chuyên mục nằm trong {ward.source}.)",
-                )
-            )
+            problems.append(Problem(path, lines.get("category", 1), say(
+                f"Chuyên mục \"{name}\" không có trong danh sách của phường. Dùng một trong: {allowed}. "
+                f"(Danh sách chuyên mục nằm trong {ward.source}.)",
+                f"Category \"{name}\" is not one of the ward's. Use one of: {allowed}. "
+                f"(The list is in {ward.source}.)",
+            )))
         else:
             category = Category(info.name, settings)
             category.slug = info.slug
             metadata["category"] = category
+    return problems
+
+
+def check_article(generator, metadata) -> None:
+    """Article rules, scheduling and preview, on one article's metadata."""
+    if metadata.get("status") == "skip":
+        return
+    settings = generator.settings
+    draft = metadata.get("status") == "draft"
+    problems = article_problems(settings, metadata)
     report(*(p.in_draft() if draft else p for p in problems))
     if problems:
         metadata["status"] = "skip"
+        return
+    # Scheduling: an article dated in the future waits for a build on or
+    # after its date (CI builds daily), as a draft does.
+    if metadata.get("status", "published") == "published" and metadata["date"] > now(settings):
+        metadata["status"] = "draft"
+        metadata["scheduled"] = True
+    # Preview (invoke livereload) shows drafts and scheduled articles,
+    # marked as such; a published build never does.
+    if settings.get("PREVIEW") and metadata.get("status") == "draft":
+        metadata["status"] = "published"
+        metadata["preview_state"] = "scheduled" if metadata.get("scheduled") else "draft"
 
 
 def find_collisions(generators) -> list[Problem]:
@@ -87,12 +117,12 @@ def find_collisions(generators) -> list[Problem]:
 
 
 def _collision(here: tuple[str, int], there: tuple[str, int], save_as: str) -> Problem:
-    return Problem(
-        here[0],
-        here[1],
+    return Problem(here[0], here[1], say(
         f"Trùng địa chỉ với {display_path(there[0])}: cả hai sẽ được ghi ra {save_as}. "
         "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
-    )
+        f"Same address as {display_path(there[0])}: both would be written to {save_as}. "
+        "Give the two articles different \"Slug: …\" lines (or change a title or date).",
+    ))
 
 
 def register() -> None:

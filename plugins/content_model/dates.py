@@ -23,10 +23,17 @@ _VN = re.compile(
 )
 
 EXPECTED = "năm-tháng-ngày giờ:phút, ví dụ 2025-02-20 08:30 (hoặc 20/02/2025 08:30)"
+EXPECTED_EN = "year-month-day hour:minute, e.g. 2025-02-20 08:30 (or 20/02/2025 08:30, day first)"
 
 
 class DateFormatError(ValueError):
-    pass
+    """The message is Vietnamese (str(exc)); ``text`` has both languages."""
+
+    def __init__(self, vi: str, en: str):
+        super().__init__(vi)
+        from editor_errors import say
+
+        self.text = say(vi, en)
 
 
 def parse_date(value: str, timezone: str) -> dt.datetime:
@@ -34,7 +41,10 @@ def parse_date(value: str, timezone: str) -> dt.datetime:
     text = " ".join(value.strip().split())
     match = _ISO.match(text) or _VN.match(text)
     if not match:
-        raise DateFormatError(f"\"{value.strip()}\" không phải ngày giờ hợp lệ. Viết theo dạng {EXPECTED}.")
+        raise DateFormatError(
+            f"\"{value.strip()}\" không phải ngày giờ hợp lệ. Viết theo dạng {EXPECTED}.",
+            f"\"{value.strip()}\" is not a valid date and time. Write it as {EXPECTED_EN}.",
+        )
     parts = match.groupdict()
     try:
         result = dt.datetime(
@@ -47,7 +57,8 @@ def parse_date(value: str, timezone: str) -> dt.datetime:
         )
     except ValueError:
         raise DateFormatError(
-            f"\"{value.strip()}\" không có thật trên lịch (kiểm tra ngày và tháng). Viết theo dạng {EXPECTED}."
+            f"\"{value.strip()}\" không có thật trên lịch (kiểm tra ngày và tháng). Viết theo dạng {EXPECTED}.",
+            f"\"{value.strip()}\" does not exist in the calendar (check the day and month). Write it as {EXPECTED_EN}.",
         ) from None
     zone = ZoneInfo(timezone)
     tz = parts.get("tz")

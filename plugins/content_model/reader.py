@@ -6,14 +6,17 @@ import difflib
 import os
 import re
 
-from editor_errors import WARNING, Problem, report
+from editor_errors import WARNING, Problem, report, say
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 from vietnamese import is_nfc, normalize, slugify
 
+from .checks import date_problem, lookalike_problems, mojibake_problems, nfc_problem, summary_problem
+from .clock import now
 from .dates import DateFormatError, parse_date
 from .header import split_header
+from .links import link_problems
 
 # Header keys with a meaning here. Anything else is kept (templates may use
 # it) but flagged, as it is most often a typo ("Tittle:", "Catergory:").
@@ -63,7 +66,7 @@ class WardMarkdownReader(BaseReader):
             content, metadata = self._read(source_path, problems, draft)
         except SkipContent:
             content, metadata = "", {"status": "skip"}
-        report(*(p.in_draft() if draft[0] else p for p in problems))
+        report(*(p.in_draft() if draft[0] else p for p in problems if p is not None))
         return content, metadata
 
     def _read(self, path: str, problems: list[Problem], draft: list[bool]):
@@ -72,13 +75,19 @@ class WardMarkdownReader(BaseReader):
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            kind = "tệp nhị phân (ảnh, Word, PDF…)" if b"\0" in raw[:1024] else "văn bản không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3)"
+            binary = b"\0" in raw[:1024]
+            kind_vi = "tệp nhị phân (ảnh, Word, PDF…)" if binary else "văn bản không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3)"
+            kind_en = "a binary file (a photo, Word, PDF…)" if binary else "text that is not UTF-8 (probably Windows-1258 or TCVN3)"
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"Không đọc được tệp: đây là {kind}. Mở tệp bằng trình soạn thảo và lưu lại "
-                    "với bảng mã UTF-8; nếu là ảnh hay tài liệu, đặt nó vào thư mục ảnh của bài chứ không phải tệp .md.",
+                    say(
+                        f"Không đọc được tệp: đây là {kind_vi}. Mở tệp bằng trình soạn thảo và lưu lại "
+                        "với bảng mã UTF-8; nếu là ảnh hay tài liệu, đặt nó vào thư mục ảnh của bài chứ không phải tệp .md.",
+                        f"Cannot read the file: it is {kind_en}. Open it in an editor and save it as UTF-8; "
+                        "a photo or a document belongs in the article's photo folder, not in a .md file.",
+                    ),
                 )
             )
             raise SkipContent
@@ -87,27 +96,39 @@ class WardMarkdownReader(BaseReader):
         header = split_header(text)
         meta: dict = {}
         lines = header.lines
+        if not was_nfc:
+            problems.append(nfc_problem(path))
+        problems += mojibake_problems(path, text)
+        problems += lookalike_problems(path, text)
+        problems += link_problems(path, header.body, header.body_line, self.settings.get("PATH", ""))
         meta["source_lines"] = dict(lines)
         meta["source_file"] = os.fspath(path)
         draft[0] = (header.get("status") or "").lower() == "draft"
 
         for key, line in header.duplicates:
             problems.append(
-                Problem(path, line, f"Khai báo \"{key}\" hai lần; dòng {lines[key]} được dùng, dòng này bị bỏ qua. Xóa một dòng.", WARNING)
+                Problem(path, line, say(f"Khai báo \"{key}\" hai lần; dòng {lines[key]} được dùng, dòng này bị bỏ qua. Xóa một dòng.", f"\"{key}\" is given twice; line {lines[key]} is used and this line ignored. Delete one of them."), WARNING)
             )
         for key, written in header.written_keys.items():
             if key not in KNOWN_KEYS:
                 guess = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
-                hint = f" Có phải là \"{guess[0].capitalize()}:\"?" if guess else ""
+                hint_vi = f" Có phải là \"{guess[0].capitalize()}:\"?" if guess else ""
+                hint_en = f" Did you mean \"{guess[0].capitalize()}:\"?" if guess else ""
                 problems.append(
-                    Problem(path, lines[key], f"Không biết thông tin \"{written}:\".{hint} Nếu gõ nhầm, hãy sửa lại; nếu không, có thể bỏ qua cảnh báo này.", WARNING)
+                    Problem(path, lines[key], say(
+                        f"Không biết thông tin \"{written}:\".{hint_vi} Nếu gõ nhầm, hãy sửa lại; nếu không, có thể bỏ qua cảnh báo này.",
+                        f"Unknown field \"{written}:\".{hint_en} If it is a typo, correct it; otherwise this warning can be ignored.",
+                    ), WARNING)
                 )
 
         title = header.get("title")
         if not title:
             where = lines.get("title", 1)
             problems.append(
-                Problem(path, where, "Thiếu tiêu đề. Dòng đầu tiên của tệp phải là \"Title: <tiêu đề bài>\", tiếp theo là các thông tin khác, rồi một dòng trống trước nội dung.")
+                Problem(path, where, say(
+                    "Thiếu tiêu đề. Dòng đầu tiên của tệp phải là \"Title: <tiêu đề bài>\", tiếp theo là các thông tin khác, rồi một dòng trống trước nội dung.",
+                    "Missing title. The first line of the file must be \"Title: <the article's title>\", then the other fields, then a blank line before the body.",
+                ))
             )
         else:
             meta["title"] = title
@@ -118,20 +139,25 @@ class WardMarkdownReader(BaseReader):
                 continue
             if not value:
                 if key == "date":
-                    problems.append(Problem(path, lines[key], "Dòng \"Date:\" để trống. Ghi ngày đăng, ví dụ Date: 2025-02-20 08:30"))
+                    problems.append(Problem(path, lines[key], say("Dòng \"Date:\" để trống. Ghi ngày đăng, ví dụ Date: 2025-02-20 08:30", "The \"Date:\" line is empty. Write the publication date, e.g. Date: 2025-02-20 08:30")))
                 continue
             try:
                 meta[key] = parse_date(value, self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+                if key == "date":
+                    problems.append(date_problem(path, lines[key], meta[key], now(self.settings)))
             except DateFormatError as exc:
-                label = "Ngày đăng (Date)" if key == "date" else "Ngày sửa (Modified)"
-                problems.append(Problem(path, lines[key], f"{label}: {exc}"))
+                label = say("Ngày đăng (Date): ", "Date: ") if key == "date" else say("Ngày sửa (Modified): ", "Modified: ")
+                problems.append(Problem(path, lines[key], label + exc.text))
 
         status = header.get("status")
         if status is not None:
             status = status.lower()
             if status not in STATUSES:
                 problems.append(
-                    Problem(path, lines["status"], f"Status \"{header.get('status')}\" không hợp lệ. Dùng \"published\" (đăng), \"draft\" (nháp) hoặc \"hidden\" (ẩn khỏi danh sách).")
+                    Problem(path, lines["status"], say(
+                        f"Status \"{header.get('status')}\" không hợp lệ. Dùng \"published\" (đăng), \"draft\" (nháp) hoặc \"hidden\" (ẩn khỏi danh sách).",
+                        f"Status \"{header.get('status')}\" is not valid. Use \"published\", \"draft\" or \"hidden\" (published but not listed).",
+                    ))
                 )
             else:
                 meta["status"] = status
@@ -141,15 +167,18 @@ class WardMarkdownReader(BaseReader):
             clean = slugify(slug)
             if clean != slug:
                 problems.append(
-                    Problem(path, lines["slug"], f"Slug \"{slug}\" chỉ được có chữ thường không dấu, số và dấu gạch nối; đã dùng \"{clean}\". Sửa dòng Slug: {clean} để hết cảnh báo.", WARNING)
+                    Problem(path, lines["slug"], say(
+                        f"Slug \"{slug}\" chỉ được có chữ thường không dấu, số và dấu gạch nối; đã dùng \"{clean}\". Sửa dòng Slug: {clean} để hết cảnh báo.",
+                        f"Slug \"{slug}\" may only hold lowercase ASCII letters, digits and hyphens; \"{clean}\" was used. Write Slug: {clean} to silence this warning.",
+                    ), WARNING)
                 )
             if not clean:
-                problems.append(Problem(path, lines["slug"], "Slug không có chữ hay số nào. Xóa dòng Slug để tạo tự động từ tiêu đề."))
+                problems.append(Problem(path, lines["slug"], say("Slug không có chữ hay số nào. Xóa dòng Slug để tạo tự động từ tiêu đề.", "The slug has no letter or digit. Delete the Slug line to make one from the title.")))
             meta["slug"] = clean
         elif title:
             meta["slug"] = slugify(title)
             if not meta["slug"]:
-                problems.append(Problem(path, lines.get("title", 1), "Không tạo được địa chỉ từ tiêu đề. Thêm dòng \"Slug: ten-bai-viet\"."))
+                problems.append(Problem(path, lines.get("title", 1), say("Không tạo được địa chỉ từ tiêu đề. Thêm dòng \"Slug: ten-bai-viet\".", "Cannot make an address from the title. Add a line \"Slug: article-name\".")))
 
         if header.get("category") is not None:
             # Checked against the ward's categories by the article hook:
@@ -181,7 +210,7 @@ class WardMarkdownReader(BaseReader):
         if featured is not None:
             word = featured.lower()
             if word not in TRUE_WORDS | FALSE_WORDS:
-                problems.append(Problem(path, lines["featured"], "Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", WARNING))
+                problems.append(Problem(path, lines["featured"], say("Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", "Featured takes \"true\" or \"false\"."), WARNING))
             meta["featured"] = word in TRUE_WORDS
 
         for key, values in header.values.items():
@@ -194,13 +223,15 @@ class WardMarkdownReader(BaseReader):
                 meta[key] = value
 
         if not header.body.strip():
-            problems.append(Problem(path, header.body_line, "Bài chưa có nội dung. Viết nội dung sau một dòng trống dưới phần thông tin.", WARNING))
-        if problems and any(p.is_error for p in problems):
+            problems.append(Problem(path, header.body_line, say("Bài chưa có nội dung. Viết nội dung sau một dòng trống dưới phần thông tin.", "The article has no body. Write it after a blank line below the fields."), WARNING))
+        if any(p is not None and p.is_error for p in problems):
             raise SkipContent
         meta["body_line"] = header.body_line
         meta["was_nfc"] = was_nfc
         body = self._markdown(header.body)
         meta["lead"] = lead_text(meta.get("summary") or body, self.settings.get("LEAD_WORDS", 55))
+        if "summary" in meta:
+            problems.append(summary_problem(path, lines["summary"], lead_text(meta["summary"], 10**6)))
         return body, meta
 
 

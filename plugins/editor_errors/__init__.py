@@ -4,6 +4,10 @@ Owns:
 - ``Problem``: a file, a line and a Vietnamese message that says how to fix
   it, at error or warning severity;
 - ``ContentError``: the exception code raises to report problems;
+- the language of messages: Vietnamese by default, English with the
+  ``EDITOR_LANGUAGE = "en"`` setting or ``PORTAL_LANGUAGE=en`` in the
+  environment (``invoke check --lang en``). Code writes each message in both
+  languages with ``say(vi, en)``;
 - the per-build ``collector``: plugins ``report()`` problems instead of
   raising, so one build shows the editor every mistake at once;
 - ``add_final_check()``: checks that need every generator's context (such as
@@ -26,7 +30,38 @@ from pelican import signals
 ERROR = "error"
 WARNING = "warning"
 
-_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
+_LABELS = {"vi": {ERROR: "lỗi", WARNING: "cảnh báo"}, "en": {ERROR: "error", WARNING: "warning"}}
+_language = [os.environ.get("PORTAL_LANGUAGE", "vi")]
+
+
+def language() -> str:
+    return _language[0] if _language[0] in _LABELS else "vi"
+
+
+def set_language(code: str) -> None:
+    """Choose the language of messages ("vi" or "en"); the environment
+    variable PORTAL_LANGUAGE, when set, wins over settings."""
+    _language[0] = os.environ.get("PORTAL_LANGUAGE") or code or "vi"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages, written side by side where it is raised."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en if language() == "en" else self.vi
+
+    def __add__(self, other) -> Text:
+        if isinstance(other, Text):
+            return Text(self.vi + other.vi, self.en + other.en)
+        return Text(self.vi + other, self.en + other)
+
+
+def say(vi: str, en: str) -> Text:
+    return Text(vi, en)
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -39,34 +74,46 @@ def display_path(path: str | os.PathLike) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int
-    message: str
+    message: Text | str
     severity: str = field(default=ERROR, compare=False)
+
+    @property
+    def text(self) -> str:
+        return str(self.message)
 
     def format(self) -> str:
         where = display_path(self.path)
         if self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: {_LABELS[self.severity]}: {self.message}"
+        return f"{where}: {_LABELS[language()][self.severity]}: {self.text}"
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def as_warning(self, note: str = "") -> Problem:
+    def as_warning(self, note: Text | None = None) -> Problem:
         """The same problem, downgraded to a warning (with a note saying why)."""
         if not self.is_error:
             return self
-        message = f"{self.message} ({note})" if note else self.message
+        message = say(f"{_vi(self.message)} ({note.vi})", f"{_en(self.message)} ({note.en})") if note else self.message
         return Problem(self.path, self.line, message, WARNING)
 
     def in_draft(self) -> Problem:
         """A problem found in a draft is a warning, so that a half-written
         draft never blocks publishing the rest of the site."""
-        return self.as_warning("bài nháp, chưa đăng")
+        return self.as_warning(say("bài nháp, chưa đăng", "draft, not published"))
+
+
+def _vi(message) -> str:
+    return message.vi if isinstance(message, Text) else str(message)
+
+
+def _en(message) -> str:
+    return message.en if isinstance(message, Text) else str(message)
 
 
 class ContentError(Exception):
@@ -118,7 +165,7 @@ def add_final_check(check: Callable[[list], Iterable[Problem]]) -> None:
 
 def print_problems(problems: Iterable[Problem], stream=None) -> None:
     stream = stream or sys.stderr
-    for problem in sorted(problems):
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.text)):
         print(problem.format(), file=stream)
 
 
@@ -130,9 +177,12 @@ def stop_if_errors(problems: list[Problem] | None = None) -> None:
     errors = [p for p in problems if p.is_error]
     if errors:
         print(
-            f"Dừng xây dựng: {len(errors)} lỗi trong nội dung. "
-            "Sửa các lỗi ở trên (tên tệp:dòng) rồi chạy lại. "
-            "Chưa có tệp nào bị thay đổi.",
+            say(
+                f"Dừng xây dựng: {len(errors)} lỗi trong nội dung. Sửa các lỗi ở trên (tên tệp:dòng) rồi chạy lại. "
+                "Chưa có tệp nào bị thay đổi.",
+                f"Build stopped: {len(errors)} content error(s). Fix the errors above (file:line) and run again. "
+                "No file was changed.",
+            ),
             file=sys.stderr,
         )
         raise BuildStopped(errors)
@@ -148,5 +198,10 @@ def _finish(generators) -> None:
         collector.reset()
 
 
+def _choose_language(pelican) -> None:
+    set_language(pelican.settings.get("EDITOR_LANGUAGE", "vi"))
+
+
 def register() -> None:
+    signals.initialized.connect(_choose_language)
     signals.all_generators_finalized.connect(_finish)

@@ -56,14 +56,14 @@ def test_errors_skip_the_file_and_name_the_line(reader, tmp_path, text, line, wo
     content, meta = read(reader, tmp_path, text)
     assert meta == {"status": "skip"}
     [problem] = editor_errors.collector.errors
-    assert problem.line == line and words in problem.message
+    assert problem.line == line and words in problem.text
 
 
 def test_windows_1258_file_is_explained(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: Tin\n\nHo\xe0 b\xecnh".encode("latin-1"))
     assert meta == {"status": "skip"}
     [problem] = editor_errors.collector.errors
-    assert problem.line == 3 and "UTF-8" in problem.message
+    assert problem.line == 3 and "UTF-8" in problem.text
 
 
 def test_problems_in_a_draft_are_warnings(reader, tmp_path):
@@ -71,14 +71,14 @@ def test_problems_in_a_draft_are_warnings(reader, tmp_path):
     assert meta == {"status": "skip"}
     assert editor_errors.collector.errors == []
     [warning] = editor_errors.collector.problems
-    assert "bài nháp" in warning.message
+    assert "bài nháp" in warning.text
 
 
 def test_unknown_key_is_a_warning_with_a_guess(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: A\nCatgory: Tin\n\nx")
     assert meta["title"] == "A"
     [warning] = editor_errors.collector.problems
-    assert warning.line == 2 and "Category" in warning.message and not warning.is_error
+    assert warning.line == 2 and "Category" in warning.text and not warning.is_error
 
 
 def test_lead_is_plain_text_from_the_sapo_or_first_paragraph(reader, tmp_path):

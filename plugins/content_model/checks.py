@@ -1,0 +1,112 @@
+"""Checks on the text of a content file, shared by the build and `invoke check`.
+
+- text that was not NFC (the build composes it; the editor should know);
+- mojibake: Vietnamese typed in a legacy font encoding and pasted as
+  Unicode (TCVN3/ABC: "Céng hßa x· héi"; VNI: "Xin chaøo") or UTF-8 bytes read
+  as Windows-1252/1258 ("Há»™i nghá»‹");
+- "Ð" (U+00D0, Icelandic Eth) or "Đ"-like letters from other scripts used for
+  "Đ": they look right but break search, sorting and addresses;
+- an empty body, an over-long Summary, an implausible date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from editor_errors import WARNING, Problem, say
+
+SUMMARY_MAX = 300
+LOOKALIKES = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"}
+
+# Characters TCVN3 (ABC) text shows when read as Windows-1252 / Latin-1:
+# they never occur inside Vietnamese words written in Unicode.
+_TCVN3_ONLY = "¸µ¶·¹¨»¼½¾ÆÇËßÜÖ©®¬ª«ñÑ"
+_TCVN3 = re.compile(rf"[A-Za-zéèêâôó]*[{_TCVN3_ONLY}][A-Za-zéèêâôó{_TCVN3_ONLY}]*")
+# VNI-Windows puts tone/vowel marks as separate Latin-1 letters after a vowel.
+_VNI = re.compile(r"[aeiouyAEIOUY][øûïäëöÿ]")
+# UTF-8 bytes of Vietnamese read as Windows-1252: "Ã¡", "áº¡", "á»‹", "Ä‘", "Æ°".
+_UTF8_AS_1252 = re.compile(r"Ã[\u00a0-\u00bf]|á[º»].|Ä[‘’]|Æ[°¡]")
+
+
+def _repair_utf8(text: str) -> str | None:
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def mojibake_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        match = _UTF8_AS_1252.search(line)
+        if match:
+            word = re.search(r"\S*" + re.escape(match.group(0)) + r"\S*", line).group(0)
+            fixed = _repair_utf8(word)
+            hint_vi = f" Có lẽ là \"{fixed}\"." if fixed else ""
+            hint_en = f" Probably \"{fixed}\"." if fixed else ""
+            problems.append(Problem(path, number, say(
+                f"Chữ bị lỗi mã hóa: \"{word}\" (chữ UTF-8 bị đọc nhầm thành Windows-1252).{hint_vi} Gõ lại hoặc dán lại đoạn này từ bản gốc.",
+                f"Garbled text: \"{word}\" (UTF-8 read as Windows-1252).{hint_en} Retype it or paste it again from the original.",
+            )))
+            continue
+        tcvn = [m.group(0) for m in _TCVN3.finditer(line) if len(m.group(0)) > 1]
+        if len(tcvn) >= 2:
+            problems.append(Problem(path, number, say(
+                f"Chữ bị lỗi phông TCVN3 (ABC): \"{' '.join(tcvn[:3])}\". Chuyển đoạn này sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3, đích Unicode) rồi dán lại.",
+                f"Text in the legacy TCVN3 (ABC) font encoding: \"{' '.join(tcvn[:3])}\". Convert it to Unicode (e.g. Unikey's converter, TCVN3 → Unicode) and paste it again.",
+            )))
+            continue
+        vni = _VNI.search(line)
+        if vni:
+            word = re.search(r"\S*" + re.escape(vni.group(0)) + r"\S*", line).group(0)
+            problems.append(Problem(path, number, say(
+                f"Chữ bị lỗi phông VNI: \"{word}\". Chuyển đoạn này sang Unicode (Unikey: Công cụ chuyển mã, nguồn VNI Windows, đích Unicode) rồi dán lại.",
+                f"Text in the legacy VNI font encoding: \"{word}\". Convert it to Unicode (e.g. Unikey's converter, VNI Windows → Unicode) and paste it again.",
+            )))
+    return problems
+
+
+def lookalike_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        found = sorted({c for c in line if c in LOOKALIKES})
+        if found:
+            char = found[0]
+            problems.append(Problem(path, number, say(
+                f"Chữ \"{char}\" (U+{ord(char):04X}) trông giống \"{LOOKALIKES[char]}\" nhưng là chữ khác: tìm kiếm, sắp xếp và địa chỉ sẽ sai. Gõ lại bằng \"{LOOKALIKES[char]}\" tiếng Việt.",
+                f"\"{char}\" (U+{ord(char):04X}) looks like \"{LOOKALIKES[char]}\" but is another letter: search, sorting and addresses go wrong. Retype it as the Vietnamese \"{LOOKALIKES[char]}\".",
+            ), WARNING))
+    return problems
+
+
+def nfc_problem(path: str) -> Problem:
+    return Problem(path, 1, say(
+        "Tệp được lưu ở dạng Unicode tổ hợp (NFD), thường do máy Mac hoặc sao chép từ PDF. Cổng đã tự chuyển sang dạng dựng sẵn (NFC); nên lưu lại tệp ở dạng NFC.",
+        "The file is saved in decomposed Unicode (NFD), usually from a Mac or a PDF. The build composed it (NFC) automatically; saving the file as NFC is better.",
+    ), WARNING)
+
+
+def summary_problem(path: str, line: int, summary_text: str) -> Problem | None:
+    if len(summary_text) <= SUMMARY_MAX:
+        return None
+    return Problem(path, line, say(
+        f"Câu dẫn (Summary) dài {len(summary_text)} ký tự; nên dưới {SUMMARY_MAX} ký tự để hiện gọn trong danh sách tin. Rút gọn, phần còn lại đưa vào nội dung.",
+        f"The Summary is {len(summary_text)} characters long; keep it under {SUMMARY_MAX} so listings stay short. Shorten it and move the rest into the body.",
+    ), WARNING)
+
+
+def date_problem(path: str, line: int, date: dt.datetime, now: dt.datetime) -> Problem | None:
+    if date.year < 2000:
+        return Problem(path, line, say(
+            f"Ngày đăng {date:%d/%m/%Y} có đúng không? Năm {date.year} là trước khi có cổng thông tin. Kiểm tra lại năm.",
+            f"Is the date {date:%d/%m/%Y} right? {date.year} is before web portals existed. Check the year.",
+        ), WARNING)
+    if date > now + dt.timedelta(days=366):
+        return Problem(path, line, say(
+            f"Ngày đăng {date:%d/%m/%Y} ở quá xa trong tương lai; bài sẽ chỉ được đăng vào ngày đó. Kiểm tra lại năm.",
+            f"The date {date:%d/%m/%Y} is far in the future; the article will only be published then. Check the year.",
+        ), WARNING)
+    return None

@@ -1,0 +1,32 @@
+"""Links between content files ({filename}, {static}, {attach}) that must
+resolve, checked by the build and by `invoke check` alike."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from editor_errors import Problem, say
+
+# Pelican's intra-site links, in Markdown link targets or HTML attributes.
+_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'#?]+)")
+
+
+def link_problems(path: str, body: str, body_line: int, content_root: str) -> list[Problem]:
+    problems = []
+    here = os.path.dirname(path)
+    for number, line in enumerate(body.split("\n"), body_line):
+        for kind, target in _LINK.findall(line):
+            target = target.strip()
+            if target.startswith("/"):
+                resolved = os.path.join(content_root, target.lstrip("/"))
+            else:
+                resolved = os.path.join(here, target)
+            if not os.path.isfile(resolved):
+                problems.append(Problem(path, number, say(
+                    f"Liên kết {{{kind}}}{target} không dẫn tới tệp nào (tìm ở {os.path.relpath(resolved, content_root)}). "
+                    "Sửa đường dẫn: bắt đầu bằng / là tính từ thư mục content/, không có / là tính từ thư mục của bài này.",
+                    f"The link {{{kind}}}{target} leads to no file (looked for {os.path.relpath(resolved, content_root)}). "
+                    "Fix the path: a leading / starts from the content/ folder, otherwise from this article's folder.",
+                )))
+    return problems
