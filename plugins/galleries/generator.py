@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from editor_errors import Problem, report
+from editor_errors import Problem, report, say
 from pelican.generators import Generator
 
 from .model import Gallery, Photo, find_folder, inside, is_image_name, read_gallery
@@ -45,7 +45,7 @@ class GalleryGenerator(Generator):
             if draft:
                 problem = problem.in_draft()
             elif not self.strict:
-                problem = problem.as_warning("xem trước: ảnh lỗi được bỏ qua")
+                problem = problem.as_warning(say("xem trước: ảnh lỗi được bỏ qua", "preview: the broken photo is left out"))
             report(problem)
 
     def _items(self):
@@ -121,16 +121,40 @@ class GalleryGenerator(Generator):
         line = lines.get(key) if key else _line_of(source, shown, getattr(item, "body_line", 1))
         where = (str(source), line or 1)
         if os.path.isabs(ref) or ref.startswith("/"):
-            return None, Problem(*where, f"Ảnh \"{shown}\" dùng đường dẫn tuyệt đối. Ghi tên tệp ảnh trong thư mục ảnh của bài, ví dụ ![mô tả](anh-1.jpg).")
+            return None, Problem(
+                *where,
+                say(
+                    f"Ảnh \"{shown}\" dùng đường dẫn tuyệt đối. Ghi tên tệp ảnh trong thư mục ảnh của bài, ví dụ ![mô tả](anh-1.jpg).",
+                    f"The photo \"{shown}\" uses an absolute path. Write the name of the photo file in the article's photo folder, for example ![description](anh-1.jpg).",
+                ),
+            )
         candidates = ([folder / ref] if folder else []) + [source.with_suffix("") / ref, source.parent / ref]
         for candidate in candidates:
             if candidate.is_file():
                 if not inside(candidate, self.content_root):
-                    return None, Problem(*where, f"Ảnh \"{shown}\" nằm ngoài thư mục nội dung. Chép ảnh vào thư mục ảnh của bài.")
+                    return None, Problem(
+                        *where,
+                        say(
+                            f"Ảnh \"{shown}\" nằm ngoài thư mục nội dung. Chép ảnh vào thư mục ảnh của bài.",
+                            f"The photo \"{shown}\" is outside the content folder. Copy the photo into the article's photo folder.",
+                        ),
+                    )
                 if not is_image_name(candidate.name):
-                    return None, Problem(*where, f"\"{shown}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC).")
+                    return None, Problem(
+                        *where,
+                        say(
+                            f"\"{shown}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC).",
+                            f"\"{shown}\" is not an image file (JPEG, PNG, WebP, HEIC).",
+                        ),
+                    )
                 return candidate, None
-        return None, Problem(*where, f"Không tìm thấy ảnh \"{shown}\". Chép ảnh vào thư mục {source.stem}/ cạnh bài viết, hoặc sửa tên cho đúng.")
+        return None, Problem(
+            *where,
+            say(
+                f"Không tìm thấy ảnh \"{shown}\". Chép ảnh vào thư mục {source.stem}/ cạnh bài viết, hoặc sửa tên cho đúng.",
+                f"The photo \"{shown}\" was not found. Copy it into the folder {source.stem}/ next to the article, or correct the name.",
+            ),
+        )
 
     # -- processing ----------------------------------------------------------
     def _process(self, photos: list[Photo]) -> None:
@@ -147,7 +171,7 @@ class GalleryGenerator(Generator):
             for photo in by_path[path]:
                 photo.sha = sha
                 photo.variants = variants or []
-            if error:
+            if error:  # a Text from the worker, in both languages
                 self._report([Problem(path, 0, error)])
 
     # -- attaching -----------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_errors import Problem
+from editor_errors import Problem, say
 
 from .captions import IMAGE_EXTENSIONS, parse_captions
 from .processing import Variant
@@ -75,12 +75,36 @@ def find_folder(article: Path, content_root: Path, album: str | None, album_line
         return (folder if folder.is_dir() else None), []
     where = (str(article), album_line)
     if os.path.isabs(album) or album.startswith(("\\", "~")):
-        return None, [Problem(*where, f"Album: \"{album}\" là đường dẫn tuyệt đối. Ghi đường dẫn tương đối tới thư mục ảnh, tính từ thư mục chứa bài, ví dụ Album: {article.stem}")]
+        return None, [
+            Problem(
+                *where,
+                say(
+                    f"Album: \"{album}\" là đường dẫn tuyệt đối. Ghi đường dẫn tương đối tới thư mục ảnh, tính từ thư mục chứa bài, ví dụ Album: {article.stem}",
+                    f"Album: \"{album}\" is an absolute path. Write the path to the photo folder relative to the article's folder, for example Album: {article.stem}",
+                ),
+            )
+        ]
     folder = article.parent / album
     if not inside(folder, content_root):
-        return None, [Problem(*where, f"Album: \"{album}\" trỏ ra ngoài thư mục nội dung. Ảnh phải nằm trong thư mục nội dung, cạnh bài viết.")]
+        return None, [
+            Problem(
+                *where,
+                say(
+                    f"Album: \"{album}\" trỏ ra ngoài thư mục nội dung. Ảnh phải nằm trong thư mục nội dung, cạnh bài viết.",
+                    f"Album: \"{album}\" points outside the content folder. Photos must be inside the content folder, next to the article.",
+                ),
+            )
+        ]
     if not folder.is_dir():
-        return None, [Problem(*where, f"Không có thư mục ảnh \"{album}\" (tìm ở {folder}). Tạo thư mục và chép ảnh vào, hoặc sửa dòng Album.")]
+        return None, [
+            Problem(
+                *where,
+                say(
+                    f"Không có thư mục ảnh \"{album}\" (tìm ở {folder}). Tạo thư mục và chép ảnh vào, hoặc sửa dòng Album.",
+                    f"There is no photo folder \"{album}\" (looked for {folder}). Create the folder and copy the photos into it, or fix the Album line.",
+                ),
+            )
+        ]
     return folder, []
 
 
@@ -96,16 +120,52 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
             captions_file = entry
             continue
         if not inside(entry, content_root):
-            problems.append(Problem(str(entry), 0, "Tệp này là liên kết (symlink) trỏ ra ngoài thư mục nội dung. Chép ảnh thật vào thư mục thay cho liên kết."))
+            problems.append(
+                Problem(
+                    str(entry),
+                    0,
+                    say(
+                        "Tệp này là liên kết (symlink) trỏ ra ngoài thư mục nội dung. Chép ảnh thật vào thư mục thay cho liên kết.",
+                        "This file is a link (symlink) that points outside the content folder. Copy the real photo into the folder instead of the link.",
+                    ),
+                )
+            )
             continue
         if entry.is_dir():
-            problems.append(Problem(str(entry), 0, "Thư mục con trong thư mục ảnh không được dùng. Đưa ảnh ra thư mục của bài."))
+            problems.append(
+                Problem(
+                    str(entry),
+                    0,
+                    say(
+                        "Thư mục con trong thư mục ảnh không được dùng. Đưa ảnh ra thư mục của bài.",
+                        "Subfolders of a photo folder are not used. Move the photos up into the article's folder.",
+                    ),
+                )
+            )
             continue
         if not is_image_name(name):
-            problems.append(Problem(str(entry), 0, f"\"{name}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC). Chuyển tệp này ra khỏi thư mục ảnh; tài liệu để tải về đặt trong thư mục tep/."))
+            problems.append(
+                Problem(
+                    str(entry),
+                    0,
+                    say(
+                        f"\"{name}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC). Chuyển tệp này ra khỏi thư mục ảnh; tài liệu để tải về đặt trong thư mục tep/.",
+                        f"\"{name}\" is not an image file (JPEG, PNG, WebP, HEIC). Move it out of the photo folder; documents for download go in the tep/ folder.",
+                    ),
+                )
+            )
             continue
         if entry.stat().st_size == 0:
-            problems.append(Problem(str(entry), 0, "Tệp ảnh rỗng (0 byte). Chép lại ảnh từ điện thoại hoặc máy ảnh."))
+            problems.append(
+                Problem(
+                    str(entry),
+                    0,
+                    say(
+                        "Tệp ảnh rỗng (0 byte). Chép lại ảnh từ điện thoại hoặc máy ảnh.",
+                        "The photo file is empty (0 bytes). Copy the photo again from the phone or camera.",
+                    ),
+                )
+            )
             continue
         photos[name.casefold()] = Photo(entry)
 
@@ -114,16 +174,43 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
         try:
             captions = parse_captions(captions_file.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
-            problems.append(Problem(str(captions_file), 0, "Tệp chú thích không phải UTF-8. Mở tệp và lưu lại với bảng mã UTF-8."))
+            problems.append(
+                Problem(
+                    str(captions_file),
+                    0,
+                    say(
+                        "Tệp chú thích không phải UTF-8. Mở tệp và lưu lại với bảng mã UTF-8.",
+                        "The captions file is not UTF-8. Open it and save it again with the UTF-8 encoding.",
+                    ),
+                )
+            )
             captions = parse_captions("")
         for line, text in captions.bad_lines:
-            problems.append(Problem(str(captions_file), line, f"Không hiểu dòng \"{text}\". Mỗi dòng ghi: tên-tệp-ảnh.jpg: chú thích (mỗi ảnh một dòng)."))
+            problems.append(
+                Problem(
+                    str(captions_file),
+                    line,
+                    say(
+                        f"Không hiểu dòng \"{text}\". Mỗi dòng ghi: tên-tệp-ảnh.jpg: chú thích (mỗi ảnh một dòng).",
+                        f"Cannot understand the line \"{text}\". Write each line as: photo-file-name.jpg: caption (one line per photo).",
+                    ),
+                )
+            )
         listed = []
         for name in captions.order:
             key = name.casefold()
             photo = photos.get(key)
             if photo is None:
-                problems.append(Problem(str(captions_file), captions.lines[key], f"Không có ảnh \"{name}\" trong thư mục {folder.name}. Sửa tên cho khớp với tệp ảnh, hoặc xóa dòng này."))
+                problems.append(
+                    Problem(
+                        str(captions_file),
+                        captions.lines[key],
+                        say(
+                            f"Không có ảnh \"{name}\" trong thư mục {folder.name}. Sửa tên cho khớp với tệp ảnh, hoặc xóa dòng này.",
+                            f"There is no photo \"{name}\" in the folder {folder.name}. Correct the name to match the photo file, or delete this line.",
+                        ),
+                    )
+                )
                 continue
             photo.caption = captions.text[key]
             listed.append(photo)

@@ -1,7 +1,8 @@
 """Turning one photo into its published sizes, cached by content hash.
 
 Runs in worker processes, so it imports nothing from Pelican and nothing
-that holds state. The levers that make it fast (see docs/benchmarks.md):
+that holds state (``editor_errors`` is imported only when a message for the
+editor is made). The levers that make it fast (see docs/benchmarks.md):
 - JPEG draft mode: libjpeg decodes straight at 1/2, 1/4 or 1/8 scale, as
   long as the result is still at least as large as the biggest size needed;
 - every smaller size is made from the biggest one, not from the original;
@@ -20,6 +21,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -29,6 +31,9 @@ try:  # HEIC/HEIF from iPhones and many Android phones
     register_heif_opener()
 except ImportError:  # pragma: no cover - pinned in requirements.txt
     pass
+
+if TYPE_CHECKING:
+    from editor_errors import Text
 
 # Bump when the output of this module changes for the same input.
 PIPELINE_VERSION = 1
@@ -58,7 +63,23 @@ class Variant:
 
 
 class PhotoError(Exception):
-    """The file is not a usable image; the message is for the editor."""
+    """The file is not a usable image; ``message`` is for the editor, in both
+    languages (an ``editor_errors.Text``, picklable across processes)."""
+
+    def __init__(self, message: Text):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def say(vi: str, en: str) -> Text:
+    """``editor_errors.say``, imported on first use so that importing this
+    module does not import Pelican."""
+    from editor_errors import say
+
+    return say(vi, en)
 
 
 def file_hash(path: str | os.PathLike) -> str:
@@ -97,18 +118,38 @@ def _draft_size(image: Image.Image, width: int) -> tuple[int, int]:
 
 def _open(path: str, biggest: int) -> Image.Image:
     if os.path.getsize(path) == 0:
-        raise PhotoError("Tệp ảnh rỗng (0 byte). Chép lại ảnh từ điện thoại hoặc máy ảnh.")
+        raise PhotoError(
+            say(
+                "Tệp ảnh rỗng (0 byte). Chép lại ảnh từ điện thoại hoặc máy ảnh.",
+                "The photo file is empty (0 bytes). Copy the photo again from the phone or camera.",
+            )
+        )
     try:
         image = Image.open(path)
         if image.format == "JPEG":
             image.draft("RGB", _draft_size(image, biggest))
         image.load()
     except UnidentifiedImageError:
-        raise PhotoError("Không phải tệp ảnh hoặc ảnh bị hỏng. Dùng ảnh JPEG, PNG, WebP hoặc HEIC.") from None
+        raise PhotoError(
+            say(
+                "Không phải tệp ảnh hoặc ảnh bị hỏng. Dùng ảnh JPEG, PNG, WebP hoặc HEIC.",
+                "Not an image file, or the image is damaged. Use a JPEG, PNG, WebP or HEIC photo.",
+            )
+        ) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PhotoError(f"Ảnh bị hỏng hoặc chép chưa hết ({exc}). Chép lại ảnh gốc.") from None
+        raise PhotoError(
+            say(
+                f"Ảnh bị hỏng hoặc chép chưa hết ({exc}). Chép lại ảnh gốc.",
+                f"The photo is damaged or was not copied completely ({exc}). Copy the original photo again.",
+            )
+        ) from None
     except Image.DecompressionBombError:
-        raise PhotoError("Ảnh quá lớn (trên 120 megapixel). Thu nhỏ ảnh trước khi đưa lên.") from None
+        raise PhotoError(
+            say(
+                "Ảnh quá lớn (trên 120 megapixel). Thu nhỏ ảnh trước khi đưa lên.",
+                "The photo is too large (over 120 megapixels). Make it smaller before adding it.",
+            )
+        ) from None
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "L"):
         if "A" in image.getbands() or image.mode == "P":
@@ -166,9 +207,9 @@ def make_variants(source: str, folder: Path, recipe: Recipe) -> list[Variant]:
     return variants
 
 
-def process(job: tuple[str, str, str, Recipe]) -> tuple[str, list[Variant] | None, str | None]:
+def process(job: tuple[str, str, str, Recipe]) -> tuple[str, list[Variant] | None, Text | None]:
     """Worker entry point: (source, sha, cache root, recipe) →
-    (sha, variants or None, error message or None)."""
+    (sha, variants or None, error message in both languages or None)."""
     source, sha, cache_root, recipe = job
     folder = cache_folder(cache_root, recipe, sha)
     cached = load_cached(folder)
@@ -177,4 +218,4 @@ def process(job: tuple[str, str, str, Recipe]) -> tuple[str, list[Variant] | Non
     try:
         return sha, make_variants(source, folder, recipe), None
     except PhotoError as exc:
-        return sha, None, str(exc)
+        return sha, None, exc.message

@@ -12,7 +12,7 @@ Owns:
 
 from __future__ import annotations
 
-from editor_errors import Problem, stop_if_errors
+from editor_errors import Problem, say, stop_if_errors
 from pelican import signals
 
 from .refcheck import Finding, Report, check
@@ -23,12 +23,15 @@ __all__ = ["Finding", "Report", "check"]
 _sources: dict[str, str] = {}  # output file → the content file it came from
 
 KINDS = {
-    "missing": "không dẫn tới tệp nào",
-    "directory": "dẫn tới một thư mục, không phải một trang",
-    "absolute": "bắt đầu bằng \"/\", sẽ hỏng khi cổng nằm dưới thư mục con hoặc mở từ ổ đĩa",
-    "host": "tải nội dung từ máy chủ khác",
-    "anchor": "trỏ tới một mục (#…) không có trên trang",
-    "outside": "trỏ ra ngoài cổng",
+    "missing": say("không dẫn tới tệp nào", "leads to no file"),
+    "directory": say("dẫn tới một thư mục, không phải một trang", "leads to a folder, not a page"),
+    "absolute": say(
+        "bắt đầu bằng \"/\", sẽ hỏng khi cổng nằm dưới thư mục con hoặc mở từ ổ đĩa",
+        "starts with \"/\", so it breaks when the portal sits in a subfolder or is opened from disk",
+    ),
+    "host": say("tải nội dung từ máy chủ khác", "loads content from another server"),
+    "anchor": say("trỏ tới một mục (#…) không có trên trang", "points to a section (#…) that is not on the page"),
+    "outside": say("trỏ ra ngoài cổng", "points outside the portal"),
 }
 
 
@@ -41,11 +44,26 @@ def remember_sources(generators) -> None:
 
 
 def _problem(output_path: str, finding: Finding) -> Problem:
-    what = KINDS.get(finding.kind, finding.kind)
+    what = KINDS.get(finding.kind) or say(finding.kind, finding.kind)
+    link = finding.reference
     source = _sources.get(finding.page)
     if source is None:  # made by the theme, not by an editor's file
-        return Problem(f"{output_path}/{finding.page}", 0, f"Liên kết \"{finding.reference}\" {what}. Sửa mẫu giao diện tạo ra trang này.")
-    return Problem(source, _line_of(source, finding.reference), f"Liên kết \"{finding.reference}\" {what}. Sửa lại liên kết (hoặc thêm tệp nó trỏ tới).")
+        return Problem(
+            f"{output_path}/{finding.page}",
+            0,
+            say(
+                f"Liên kết \"{link}\" {what.vi}. Sửa mẫu giao diện tạo ra trang này.",
+                f"The link \"{link}\" {what.en}. Fix the theme template that makes this page.",
+            ),
+        )
+    return Problem(
+        source,
+        _line_of(source, link),
+        say(
+            f"Liên kết \"{link}\" {what.vi}. Sửa lại liên kết (hoặc thêm tệp nó trỏ tới).",
+            f"The link \"{link}\" {what.en}. Fix the link (or add the file it points to).",
+        ),
+    )
 
 
 def _line_of(path: str, needle: str) -> int:

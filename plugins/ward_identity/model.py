@@ -7,17 +7,20 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_errors import Problem
+from editor_errors import Problem, say
 from vietnamese import normalize, slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_WARD_KEYS = {
-    "name": "tên phường/xã, ví dụ \"Phường Minh Họa\"",
-    "portal_title": "tên cổng, ví dụ \"Cổng thông tin điện tử phường Minh Họa\"",
-    "address": "địa chỉ trụ sở",
-    "phone": "số điện thoại",
-    "email": "thư điện tử",
-    "content_responsible": "người chịu trách nhiệm nội dung",
+    "name": say("tên phường/xã, ví dụ \"Phường Minh Họa\"", "name of the ward or commune, for example \"Phường Minh Họa\""),
+    "portal_title": say(
+        "tên cổng, ví dụ \"Cổng thông tin điện tử phường Minh Họa\"",
+        "name of the portal, for example \"Cổng thông tin điện tử phường Minh Họa\"",
+    ),
+    "address": say("địa chỉ trụ sở", "address of the ward office"),
+    "phone": say("số điện thoại", "phone number"),
+    "email": say("thư điện tử", "email address"),
+    "content_responsible": say("người chịu trách nhiệm nội dung", "person responsible for the content"),
 }
 
 
@@ -109,9 +112,14 @@ def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
             Problem(
                 src,
                 0,
-                "Không tìm thấy tệp thông tin phường. Tạo tệp này (xem mẫu "
-                "content/ward.toml của cổng minh họa) hoặc chỉ đúng đường dẫn "
-                "bằng thiết lập WARD_FILE.",
+                say(
+                    "Không tìm thấy tệp thông tin phường. Tạo tệp này (xem mẫu "
+                    "content/ward.toml của cổng minh họa) hoặc chỉ đúng đường dẫn "
+                    "bằng thiết lập WARD_FILE.",
+                    "The ward information file was not found. Create it (see the sample "
+                    "content/ward.toml of the demo portal) or give the right path "
+                    "with the WARD_FILE setting.",
+                ),
             )
         ]
     raw = path.read_bytes()
@@ -120,7 +128,14 @@ def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [
-            Problem(src, line, "Tệp không phải UTF-8. Mở tệp và lưu lại với bảng mã UTF-8.")
+            Problem(
+                src,
+                line,
+                say(
+                    "Tệp không phải UTF-8. Mở tệp và lưu lại với bảng mã UTF-8.",
+                    "The file is not UTF-8. Open it and save it again with the UTF-8 encoding.",
+                ),
+            )
         ]
     text = normalize(text)
     try:
@@ -132,8 +147,12 @@ def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
             Problem(
                 src,
                 line,
-                f"Sai cú pháp TOML ({exc}). Kiểm tra dấu ngoặc kép quanh mỗi giá "
-                "trị chữ và dấu \"=\" giữa tên và giá trị.",
+                say(
+                    f"Sai cú pháp TOML ({exc}). Kiểm tra dấu ngoặc kép quanh mỗi giá "
+                    "trị chữ và dấu \"=\" giữa tên và giá trị.",
+                    f"TOML syntax error ({exc}). Check the double quotes around each text "
+                    "value and the \"=\" between the name and the value.",
+                ),
             )
         ]
     return _build(src, data, _Lines(text))
@@ -143,19 +162,42 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
     problems: list[Problem] = []
     info = data.get("ward")
     if not isinstance(info, dict):
-        return None, [Problem(src, 1, "Thiếu mục [ward] chứa tên và thông tin liên hệ của phường.")]
+        return None, [
+            Problem(
+                src,
+                1,
+                say(
+                    "Thiếu mục [ward] chứa tên và thông tin liên hệ của phường.",
+                    "The [ward] section, with the name and contact details of the ward, is missing.",
+                ),
+            )
+        ]
     ward_line = lines.table("[ward]")
     for key, meaning in REQUIRED_WARD_KEYS.items():
         if not _text(info.get(key)):
             problems.append(
-                Problem(src, ward_line, f"Mục [ward] thiếu \"{key}\" ({meaning}). Thêm dòng: {key} = \"…\"")
+                Problem(
+                    src,
+                    ward_line,
+                    say(
+                        f"Mục [ward] thiếu \"{key}\" ({meaning.vi}). Thêm dòng: {key} = \"…\"",
+                        f"The [ward] section lacks \"{key}\" ({meaning.en}). Add the line: {key} = \"…\"",
+                    ),
+                )
             )
 
     categories: list[CategoryInfo] = []
     raw_categories = data.get("categories", [])
     if not raw_categories:
         problems.append(
-            Problem(src, 1, "Chưa khai báo chuyên mục nào. Thêm ít nhất một mục [[categories]] có name và slug.")
+            Problem(
+                src,
+                1,
+                say(
+                    "Chưa khai báo chuyên mục nào. Thêm ít nhất một mục [[categories]] có name và slug.",
+                    "No category is declared. Add at least one [[categories]] entry with a name and a slug.",
+                ),
+            )
         )
     seen_names: dict[str, int] = {}
     seen_slugs: dict[str, int] = {}
@@ -166,33 +208,55 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
         slug = _text(entry.get("slug")) or slugify(name)
         order = entry.get("order", index + 1)
         if not name:
-            problems.append(Problem(src, start, "Chuyên mục thiếu \"name\" (tên hiển thị)."))
+            problems.append(
+                Problem(
+                    src,
+                    start,
+                    say("Chuyên mục thiếu \"name\" (tên hiển thị).", "A category lacks \"name\" (the name shown)."),
+                )
+            )
             continue
         if not SLUG_RE.match(slug):
             problems.append(
                 Problem(
                     src,
                     lines.key("slug", start),
-                    f"slug \"{slug}\" của chuyên mục \"{name}\" chỉ được gồm chữ thường không dấu, "
-                    f"số và dấu gạch nối, ví dụ \"{slugify(slug) or slugify(name)}\".",
+                    say(
+                        f"slug \"{slug}\" của chuyên mục \"{name}\" chỉ được gồm chữ thường không dấu, "
+                        f"số và dấu gạch nối, ví dụ \"{slugify(slug) or slugify(name)}\".",
+                        f"The slug \"{slug}\" of the category \"{name}\" may only contain lowercase letters "
+                        f"without accents, digits and hyphens, for example \"{slugify(slug) or slugify(name)}\".",
+                    ),
                 )
             )
         if not isinstance(order, int) or isinstance(order, bool):
             problems.append(
-                Problem(src, lines.key("order", start), f"order của chuyên mục \"{name}\" phải là một số nguyên, ví dụ order = 1.")
+                Problem(
+                    src,
+                    lines.key("order", start),
+                    say(
+                        f"order của chuyên mục \"{name}\" phải là một số nguyên, ví dụ order = 1.",
+                        f"The order of the category \"{name}\" must be a whole number, for example order = 1.",
+                    ),
+                )
             )
             order = index + 1
         for value, seen, what in (
-            (name.casefold(), seen_names, "tên"),
-            (slug, seen_slugs, "slug"),
-            (order, seen_orders, "order"),
+            (name.casefold(), seen_names, say("tên", "name")),
+            (slug, seen_slugs, say("slug", "slug")),
+            (order, seen_orders, say("order", "order")),
         ):
             if value in seen:
                 problems.append(
                     Problem(
                         src,
                         start,
-                        f"Chuyên mục \"{name}\" trùng {what} với chuyên mục ở dòng {seen[value]}. Mỗi chuyên mục cần {what} riêng.",
+                        say(
+                            f"Chuyên mục \"{name}\" trùng {what.vi} với chuyên mục ở dòng {seen[value]}. "
+                            f"Mỗi chuyên mục cần {what.vi} riêng.",
+                            f"The category \"{name}\" has the same {what.en} as the category on line {seen[value]}. "
+                            f"Each category needs its own {what.en}.",
+                        ),
                     )
                 )
             seen[value] = start
@@ -204,15 +268,28 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
         start = lines.table("[[banners]]", index)
         title, url = _text(entry.get("title")), _text(entry.get("url"))
         if not title or not url:
-            problems.append(Problem(src, start, "Mỗi [[banners]] cần cả \"title\" và \"url\"."))
+            problems.append(
+                Problem(
+                    src,
+                    start,
+                    say(
+                        "Mỗi [[banners]] cần cả \"title\" và \"url\".",
+                        "Each [[banners]] entry needs both a \"title\" and a \"url\".",
+                    ),
+                )
+            )
             continue
         if url.startswith("/") or url.startswith("//"):
             problems.append(
                 Problem(
                     src,
                     lines.key("url", start),
-                    f"Liên kết \"{url}\" bắt đầu bằng \"/\" sẽ hỏng khi cổng đặt dưới thư mục con hoặc mở từ ổ đĩa. "
-                    "Dùng địa chỉ đầy đủ (https://…) hoặc đường dẫn tương đối (lien-he.html).",
+                    say(
+                        f"Liên kết \"{url}\" bắt đầu bằng \"/\" sẽ hỏng khi cổng đặt dưới thư mục con hoặc mở từ ổ đĩa. "
+                        "Dùng địa chỉ đầy đủ (https://…) hoặc đường dẫn tương đối (lien-he.html).",
+                        f"The link \"{url}\" starts with \"/\", so it breaks when the portal sits in a subfolder or is "
+                        "opened from disk. Use a full address (https://…) or a relative path (lien-he.html).",
+                    ),
                 )
             )
         banners.append(Banner(title, url, _text(entry.get("description"))))

@@ -35,7 +35,7 @@ def test_album_outside_content_or_missing(site, album, words):
     content, article = site
     folder, problems = find_folder(article, content, album, 7)
     assert folder is None
-    assert problems[0].path == str(article) and problems[0].line == 7 and words in problems[0].message
+    assert problems[0].path == str(article) and problems[0].line == 7 and words in problems[0].text
 
 
 def test_gallery_order_captions_and_problems(site, tmp_path):
@@ -52,9 +52,40 @@ def test_gallery_order_captions_and_problems(site, tmp_path):
     gallery, problems = read_gallery(folder, content, "chu-thich.txt")
     assert [p.name for p in gallery.photos] == ["c10.jpg", "b.jpg", "a.jpg", "c9.jpg"]
     assert [p.caption for p in gallery.photos] == ["Mười", "Bê", "", ""]
-    found = {(Path(p.path).name, p.line): p.message for p in problems}
+    found = {(Path(p.path).name, p.line): p.text for p in problems}
     assert "không phải tệp ảnh" in found[("bien-ban.docx", 0)]
     assert "rỗng (0 byte)" in found[("rong.jpg", 0)]
     assert "ra ngoài thư mục nội dung" in found[("lien-ket.jpg", 0)]
     assert "Không có ảnh \"mat.jpg\"" in found[("chu-thich.txt", 3)]
     assert len(problems) == 4
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """Messages in English for one test, Vietnamese again afterwards."""
+    import editor_errors
+
+    monkeypatch.delenv("PORTAL_LANGUAGE", raising=False)  # it would win over set_language
+    editor_errors.set_language("en")
+    try:
+        yield editor_errors
+    finally:
+        editor_errors.set_language("vi")
+
+
+def test_gallery_problems_in_english_and_vietnamese(site, english):
+    content, _ = site
+    folder = content / "bai-viet" / "2025-01-01-hop"
+    touch(folder / "a.jpg")
+    document = touch(folder / "bien-ban.docx")
+    _, problems = read_gallery(folder, content, "chu-thich.txt")
+    [problem] = problems
+    assert problem.format() == (
+        f"{english.display_path(document)}: error: \"bien-ban.docx\" is not an image file (JPEG, PNG, WebP, HEIC). "
+        "Move it out of the photo folder; documents for download go in the tep/ folder."
+    )
+    english.set_language("vi")
+    assert problem.format() == (
+        f"{english.display_path(document)}: lỗi: \"bien-ban.docx\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC). "
+        "Chuyển tệp này ra khỏi thư mục ảnh; tài liệu để tải về đặt trong thư mục tep/."
+    )

@@ -58,14 +58,14 @@ def test_missing_key_names_the_line_of_the_table(tmp_path):
     text = GOOD.replace('email = "a@example.vn"\n', "")
     ward, problems = load_ward(write(tmp_path, text))
     assert ward is None
-    assert [(p.line, "email" in p.message) for p in problems] == [(2, True)]
+    assert [(p.line, "email" in p.text) for p in problems] == [(2, True)]
 
 
 def test_bad_slug_duplicate_and_rooted_banner(tmp_path):
     text = GOOD.replace('slug = "tin-tuc"', 'slug = "Tin Tức"').replace('name = "Thông báo"', 'name = "Tin tức"')
     text = text.replace("https://dichvucong.gov.vn/", "/dich-vu")
     ward, problems = load_ward(write(tmp_path, text))
-    messages = {p.line: p.message for p in problems}
+    messages = {p.line: p.text for p in problems}
     assert ward is None
     assert "chỉ được gồm chữ thường" in messages[12]
     assert any("trùng tên" in m for m in messages.values())
@@ -76,9 +76,9 @@ def test_syntax_error_reports_line(tmp_path):
     ward, problems = load_ward(write(tmp_path, GOOD.replace('phone = "0200"', "phone = 0200 3")))
     assert ward is None
     assert problems[0].line == 6
-    assert "TOML" in problems[0].message
+    assert "TOML" in problems[0].text
 
 
 def test_missing_file(tmp_path):
     ward, problems = load_ward(tmp_path / "ward.toml")
-    assert ward is None and "Không tìm thấy" in problems[0].message
+    assert ward is None and "Không tìm thấy" in problems[0].text
