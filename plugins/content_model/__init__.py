@@ -24,12 +24,15 @@ Every problem goes through ``editor_errors``; the file is left out with
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from editor_errors import Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
 
 from .clock import now
 from .reader import WardMarkdownReader
+from .stray import stray_problems
 
 __all__ = ["WardMarkdownReader", "article_problems", "find_collisions", "now"]
 
@@ -125,7 +128,13 @@ def _collision(here: tuple[str, int], there: tuple[str, int], save_as: str) -> P
     ))
 
 
+def stray_files(generators) -> list[Problem]:
+    generator = generators[0]
+    return stray_problems(Path(generator.path), generator.settings)
+
+
 def register() -> None:
     signals.readers_init.connect(use_reader)
     signals.article_generator_context.connect(check_article)
     add_final_check(find_collisions)
+    add_final_check(stray_files)

@@ -69,7 +69,16 @@ class WardMarkdownReader(BaseReader):
         report(*(p.in_draft() if draft[0] else p for p in problems if p is not None))
         return content, metadata
 
-    def _read(self, path: str, problems: list[Problem], draft: list[bool]):
+    def read_header(self, source_path):
+        """(\"\", metadata) without converting the body or reporting anything:
+        enough to know a file's address (used by ``invoke check`` for the
+        files it was not asked about)."""
+        try:
+            return self._read(source_path, [], [False], convert=False)
+        except SkipContent:
+            return "", {"status": "skip"}
+
+    def _read(self, path: str, problems: list[Problem], draft: list[bool], convert: bool = True):
         raw = _read_bytes(path)
         try:
             text = raw.decode("utf-8")
@@ -228,6 +237,8 @@ class WardMarkdownReader(BaseReader):
             raise SkipContent
         meta["body_line"] = header.body_line
         meta["was_nfc"] = was_nfc
+        if not convert:
+            return "", meta
         body = self._markdown(header.body)
         meta["lead"] = lead_text(meta.get("summary") or body, self.settings.get("LEAD_WORDS", 55))
         if "summary" in meta:

@@ -26,8 +26,23 @@ from __future__ import annotations
 from pelican import signals
 
 from .generator import GalleryGenerator
+from .model import discover
 
-__all__ = ["GalleryGenerator"]
+__all__ = ["GalleryGenerator", "content_problems", "discover"]
+
+
+def content_problems(source, content_root, metadata: dict, html: str, settings: dict) -> list:
+    """The problems with an article's photos, without processing any photo
+    (for ``invoke check``): the same discovery the build runs."""
+    return discover(
+        source,
+        content_root,
+        metadata,
+        metadata.get("source_lines", {}),
+        metadata.get("body_line", 1),
+        html,
+        settings.get("GALLERY_CAPTIONS_FILE", "chu-thich.txt"),
+    ).problems
 
 
 def get_generators(_pelican):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from editor_errors import Problem, report, say
 from pelican.generators import Generator
 
-from .model import Gallery, Photo, find_folder, inside, is_image_name, read_gallery
+from .model import Gallery, Photo, discover
 from .pipeline import hash_files, process_many
 from .processing import Recipe, cache_folder
 from .views import view
@@ -73,88 +72,17 @@ class GalleryGenerator(Generator):
         return photos
 
     def _discover(self, item):
-        source = Path(item.source_path)
-        lines = getattr(item, "source_lines", {}) or {}
-        problems: list[Problem] = []
-        album = item.metadata.get("album")
-        folder, found = find_folder(source, self.content_root, album, lines.get("album", 1))
-        problems += found
-        gallery = None
-        if folder is not None:
-            gallery, found = read_gallery(folder, self.content_root, self.captions_name)
-            problems += found
-
-        inline: list[tuple[object, Photo]] = []  # (<img> tag, photo)
-        content = item._content or ""
-        soup = None
-        if "<img" in content:
-            soup = BeautifulSoup(content, "html.parser")
-            for img in soup.find_all("img"):
-                src = img.get("src", "")
-                parts = urlsplit(src)
-                if parts.scheme or parts.netloc or src.startswith(("{", "data:")):
-                    continue  # external, data: or Pelican {static} links: not ours
-                path, problem = self._resolve(source, folder, unquote(parts.path), lines, item, src)
-                if problem:
-                    problems.append(problem)
-                    img.decompose()  # preview: no broken image in the page
-                    continue
-                inline.append((img, Photo(path, caption=img.get("title", ""))))
-            if gallery is not None and inline:
-                used = {os.path.realpath(p.source) for _, p in inline}
-                gallery.photos = [p for p in gallery.photos if os.path.realpath(p.source) not in used]
-
-        cover = None
-        image = item.metadata.get("image")
-        if image:
-            path, problem = self._resolve(source, folder, image, lines, item, image, key="image")
-            if problem:
-                problems.append(problem)
-            else:
-                cover = Photo(path)
-        self._report(problems, draft=getattr(item, "status", "") == "draft")
-        return item, gallery, soup, inline, cover
-
-    def _resolve(self, source: Path, folder: Path | None, ref: str, lines, item, shown: str, key: str = ""):
-        """A photo named in an article: found in its photo folder, then next
-        to the article. Returns (path, None) or (None, problem)."""
-        line = lines.get(key) if key else _line_of(source, shown, getattr(item, "body_line", 1))
-        where = (str(source), line or 1)
-        if os.path.isabs(ref) or ref.startswith("/"):
-            return None, Problem(
-                *where,
-                say(
-                    f"Ảnh \"{shown}\" dùng đường dẫn tuyệt đối. Ghi tên tệp ảnh trong thư mục ảnh của bài, ví dụ ![mô tả](anh-1.jpg).",
-                    f"The photo \"{shown}\" uses an absolute path. Write the name of the photo file in the article's photo folder, for example ![description](anh-1.jpg).",
-                ),
-            )
-        candidates = ([folder / ref] if folder else []) + [source.with_suffix("") / ref, source.parent / ref]
-        for candidate in candidates:
-            if candidate.is_file():
-                if not inside(candidate, self.content_root):
-                    return None, Problem(
-                        *where,
-                        say(
-                            f"Ảnh \"{shown}\" nằm ngoài thư mục nội dung. Chép ảnh vào thư mục ảnh của bài.",
-                            f"The photo \"{shown}\" is outside the content folder. Copy the photo into the article's photo folder.",
-                        ),
-                    )
-                if not is_image_name(candidate.name):
-                    return None, Problem(
-                        *where,
-                        say(
-                            f"\"{shown}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC).",
-                            f"\"{shown}\" is not an image file (JPEG, PNG, WebP, HEIC).",
-                        ),
-                    )
-                return candidate, None
-        return None, Problem(
-            *where,
-            say(
-                f"Không tìm thấy ảnh \"{shown}\". Chép ảnh vào thư mục {source.stem}/ cạnh bài viết, hoặc sửa tên cho đúng.",
-                f"The photo \"{shown}\" was not found. Copy it into the folder {source.stem}/ next to the article, or correct the name.",
-            ),
+        found = discover(
+            Path(item.source_path),
+            self.content_root,
+            item.metadata,
+            getattr(item, "source_lines", {}) or {},
+            getattr(item, "body_line", 1),
+            item._content or "",
+            self.captions_name,
         )
+        self._report(found.problems, draft=getattr(item, "status", "") == "draft")
+        return item, found.gallery, found.soup, found.inline, found.cover
 
     # -- processing ----------------------------------------------------------
     def _process(self, photos: list[Photo]) -> None:
@@ -242,13 +170,3 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
-
-
-def _line_of(source: Path, needle: str, default: int) -> int:
-    try:
-        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return default

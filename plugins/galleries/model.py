@@ -6,8 +6,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from editor_errors import Problem, say
+from bs4 import BeautifulSoup
+from editor_errors import WARNING, Problem, say
 
 from .captions import IMAGE_EXTENSIONS, parse_captions
 from .processing import Variant
@@ -65,6 +67,29 @@ def inside(path: Path, root: Path) -> bool:
 
 def is_image_name(name: str) -> bool:
     return name.lower().endswith(IMAGE_EXTENSIONS)
+
+
+HUGE_BYTES = 25_000_000
+HUGE_PIXELS = 50_000_000
+
+
+def size_problems(path: Path) -> list[Problem]:
+    """A warning for a photo much larger than any phone's: it is processed
+    anyway, but slowly, and it bloats the repository."""
+    size = path.stat().st_size
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:  # reads the header only
+            pixels = image.width * image.height
+    except Exception:  # a broken photo is reported when it is processed
+        pixels = 0
+    if size <= HUGE_BYTES and pixels <= HUGE_PIXELS:
+        return []
+    return [Problem(str(path), 0, say(
+        f"Ảnh rất lớn ({size / 1e6:.0f} MB, {pixels / 1e6:.0f} megapixel). Cổng vẫn xử lý được nhưng chậm; nên thu nhỏ ảnh xuống dưới 12 megapixel trước khi đưa lên.",
+        f"Very large photo ({size / 1e6:.0f} MB, {pixels / 1e6:.0f} megapixels). It is processed, but slowly; scale it below 12 megapixels before adding it.",
+    ), WARNING)]
 
 
 def find_folder(article: Path, content_root: Path, album: str | None, album_line: int) -> tuple[Path | None, list[Problem]]:
@@ -167,6 +192,7 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
                 )
             )
             continue
+        problems += size_problems(entry)
         photos[name.casefold()] = Photo(entry)
 
     ordered = list(photos.values())
@@ -216,3 +242,109 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
             listed.append(photo)
         ordered = listed + [p for p in ordered if p not in listed]
     return Gallery(folder, ordered, captions_file), problems
+
+
+def resolve_photo(source: Path, content_root: Path, folder: Path | None, ref: str, line: int, shown: str):
+    """A photo named in an article: found in its photo folder, then next
+    to the article. Returns (path, None) or (None, problem)."""
+    where = (str(source), line or 1)
+    if os.path.isabs(ref) or ref.startswith("/"):
+        return None, Problem(
+            *where,
+            say(
+                f"Ảnh \"{shown}\" dùng đường dẫn tuyệt đối. Ghi tên tệp ảnh trong thư mục ảnh của bài, ví dụ ![mô tả](anh-1.jpg).",
+                f"The photo \"{shown}\" uses an absolute path. Write the name of the photo file in the article's photo folder, for example ![description](anh-1.jpg).",
+            ),
+        )
+    candidates = ([folder / ref] if folder else []) + [source.with_suffix("") / ref, source.parent / ref]
+    for candidate in candidates:
+        if candidate.is_file():
+            if not inside(candidate, content_root):
+                return None, Problem(
+                    *where,
+                    say(
+                        f"Ảnh \"{shown}\" nằm ngoài thư mục nội dung. Chép ảnh vào thư mục ảnh của bài.",
+                        f"The photo \"{shown}\" is outside the content folder. Copy the photo into the article's photo folder.",
+                    ),
+                )
+            if not is_image_name(candidate.name):
+                return None, Problem(
+                    *where,
+                    say(
+                        f"\"{shown}\" không phải tệp ảnh (JPEG, PNG, WebP, HEIC).",
+                        f"\"{shown}\" is not an image file (JPEG, PNG, WebP, HEIC).",
+                    ),
+                )
+            return candidate, None
+    return None, Problem(
+        *where,
+        say(
+            f"Không tìm thấy ảnh \"{shown}\". Chép ảnh vào thư mục {source.stem}/ cạnh bài viết, hoặc sửa tên cho đúng.",
+            f"The photo \"{shown}\" was not found. Copy it into the folder {source.stem}/ next to the article, or correct the name.",
+        ),
+    )
+
+
+@dataclass
+class Discovery:
+    gallery: Gallery | None
+    soup: object  # the parsed body when it has <img> tags, else None
+    inline: list  # (<img> tag, Photo) for each photo placed in the body
+    cover: Photo | None  # from Image:
+    problems: list[Problem]
+
+
+def discover(source: Path, content_root: Path, metadata: dict, lines: dict, body_line: int, html: str, captions_name: str) -> Discovery:
+    """Everything an article says about its photos, checked but not decoded:
+    shared by the build and ``invoke check``."""
+    problems: list[Problem] = []
+    folder, found = find_folder(source, content_root, metadata.get("album"), lines.get("album", 1))
+    problems += found
+    gallery = None
+    if folder is not None:
+        gallery, found = read_gallery(folder, content_root, captions_name)
+        problems += found
+
+    inline: list[tuple[object, Photo]] = []
+    soup = None
+    if "<img" in html:
+        soup = BeautifulSoup(html, "html.parser")
+        text = _text(source)
+        for img in soup.find_all("img"):
+            src = img.get("src", "")
+            parts = urlsplit(src)
+            if parts.scheme or parts.netloc or src.startswith(("{", "data:")):
+                continue  # external, data: or Pelican {static} links: not ours
+            path, problem = resolve_photo(source, content_root, folder, unquote(parts.path), _line_of(text, src, body_line), src)
+            if problem:
+                problems.append(problem)
+                img.decompose()  # preview: no broken image in the page
+                continue
+            inline.append((img, Photo(path, caption=img.get("title", ""))))
+        if gallery is not None and inline:
+            used = {os.path.realpath(p.source) for _, p in inline}
+            gallery.photos = [p for p in gallery.photos if os.path.realpath(p.source) not in used]
+
+    cover = None
+    image = metadata.get("image")
+    if image:
+        path, problem = resolve_photo(source, content_root, folder, image, lines.get("image", 1), image)
+        if problem:
+            problems.append(problem)
+        else:
+            cover = Photo(path)
+    return Discovery(gallery, soup, inline, cover, problems)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _line_of(text: str, needle: str, default: int) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return default

@@ -1,0 +1,149 @@
+"""``invoke check [PATH...]``: the build's content checks, without building.
+
+    python plugins/content_model/check.py [PATH ...] [--lang en]
+
+Checks every Markdown file under the given files or folders (default: the
+content folder of pelicanconf.py) with the same code the build runs: the
+reader (encoding, NFC, header, dates, slugs, mojibake, {filename} links), the
+article rules (category, date), the photo folders and photos an article names
+(existence, kinds, captions file; photos are not decoded), and address
+collisions against every other file of the site. Prints ``path:line: …`` and
+exits 1 if there is an error, 0 if there are only warnings. Fast enough for a
+pre-commit hook: files not named are only read for their addresses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+
+import editor_errors  # noqa: E402
+from editor_errors import Problem, print_problems, say  # noqa: E402
+from pelican.contents import Article, Page  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+from ward_identity import load_ward  # noqa: E402
+
+from content_model import article_problems  # noqa: E402
+from content_model.reader import WardMarkdownReader  # noqa: E402
+from content_model.stray import stray_problems  # noqa: E402
+
+MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+
+
+def content_root_of(path: Path, default: Path) -> Path:
+    """The content folder a file belongs to: the nearest folder upwards with
+    a ward.toml, else the configured one."""
+    for folder in [path, *path.parents]:
+        if (folder / "ward.toml").is_file():
+            return folder
+    return default
+
+
+def files_under(paths: list[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in MARKDOWN and not any(part.startswith(".") for part in p.parts))
+        elif path.suffix.lower() in MARKDOWN:
+            found.append(path)
+    return found
+
+
+def run(paths: list[str], settings_file: str) -> list[Problem]:
+    settings = read_settings(settings_file)
+    requested = [Path(p).resolve() for p in paths] or [Path(settings["PATH"]).resolve()]
+    missing = [p for p in requested if not p.exists()]
+    if missing:
+        return [Problem(str(p), 0, say("Không có tệp hay thư mục này.", "No such file or folder.")) for p in missing]
+    root = content_root_of(requested[0], Path(settings["PATH"]).resolve())
+    settings["PATH"] = str(root)
+    ward, problems = load_ward(root / settings.get("WARD_FILE", "ward.toml"))
+    if ward is None:
+        return problems
+    settings["WARD"] = ward
+    editor_errors.collector.reset()
+
+    reader = WardMarkdownReader(settings)
+    page_roots = [root / p for p in settings.get("PAGE_PATHS", [])]
+    checked = set(files_under(requested))
+    addresses: dict[str, list[tuple[Path, int]]] = {}
+    from galleries import content_problems as gallery_problems  # the galleries plugin's own checks
+
+    for path in files_under([root]):
+        is_page = any(folder in path.parents for folder in page_roots)
+        if path in checked:
+            content, metadata = reader.read(str(path))
+        else:
+            content, metadata = _header_only(reader, path)
+        if metadata.get("status") == "skip":
+            continue
+        draft = metadata.get("status") == "draft"
+        if not is_page:
+            rules = article_problems(settings, metadata)
+            if path in checked:
+                editor_errors.report(*(p.in_draft() if draft else p for p in rules))
+            if rules:
+                continue
+        if path in checked:
+            editor_errors.report(*(p.in_draft() if draft else p for p in gallery_problems(path, root, metadata, content, settings)))
+        if draft:
+            continue  # drafts are never written: they claim no address
+        item = (Page if is_page else Article)(content, metadata, settings=settings, source_path=str(path))
+        lines = metadata.get("source_lines", {})
+        addresses.setdefault(item.save_as, []).append((path, lines.get("slug") or lines.get("title") or 1))
+
+    for save_as, owners in addresses.items():
+        for path, line in owners:
+            if path in checked and len(owners) > 1:
+                others = ", ".join(editor_errors.display_path(str(o)) for o, _ in owners if o != path)
+                editor_errors.report(Problem(str(path), line, say(
+                    f"Trùng địa chỉ với {others}: cả hai sẽ được ghi ra {save_as}. "
+                    "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
+                    f"Same address as {others}: both would be written to {save_as}. "
+                    "Give the two articles different \"Slug: …\" lines (or change a title or date).",
+                )))
+    editor_errors.report(*[p for p in stray_problems(root, settings) if any(Path(p.path).resolve().is_relative_to(r) for r in requested)])
+    found = list(editor_errors.collector.problems)
+    editor_errors.collector.reset()
+    return problems + found
+
+
+def _header_only(reader: WardMarkdownReader, path: Path):
+    """Metadata for a file that was not asked for: enough for its address,
+    without converting its Markdown or reporting its problems."""
+    quiet = editor_errors.Collector()
+    saved = editor_errors.collector.problems
+    editor_errors.collector.problems = quiet.problems
+    try:
+        return reader.read_header(str(path))
+    finally:
+        editor_errors.collector.problems = saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra nội dung (check content without building).")
+    parser.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định: cả thư mục nội dung)")
+    parser.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ thông báo / message language")
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    args = parser.parse_args(argv)
+    if args.lang:
+        editor_errors.set_language(args.lang)
+    problems = run(args.paths, args.settings)
+    print_problems(problems, sys.stdout)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        print(say(f"Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi trước khi đăng.", f"{errors} error(s) and {warnings} warning(s). Fix the errors before publishing."))
+        return 1
+    print(say(f"Nội dung hợp lệ ({warnings} cảnh báo).", f"Content is valid ({warnings} warning(s))."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Files in the article and page folders that the build would ignore.
+
+A Word document, a PDF or a photo dropped next to the articles (not in an
+article's photo folder) is never published; the editor should know, and
+know where such a file belongs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor_errors import WARNING, Problem, say
+
+MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
+IGNORED = {"thumbs.db", "desktop.ini", "readme.md", "readme.txt"}
+
+
+def stray_problems(root: Path, settings: dict) -> list[Problem]:
+    problems = []
+    for base in [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])]:
+        folder = Path(root) / base
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.name.startswith(".") or path.name.lower() in IGNORED:
+                continue
+            if path.suffix.lower() in MARKDOWN or _in_photo_folder(path):
+                continue
+            problems.append(Problem(str(path), 0, say(
+                f"Tệp \"{path.name}\" không phải bài viết (.md) và không nằm trong thư mục ảnh của bài nào, nên không được đăng. "
+                "Ảnh: chuyển vào thư mục cùng tên với bài; tài liệu để tải về: chuyển vào thư mục tep/ và liên kết tới nó.",
+                f"\"{path.name}\" is not an article (.md) and is in no article's photo folder, so it is not published. "
+                "A photo: move it into the folder named like its article; a document to download: move it into tep/ and link to it.",
+            ), WARNING))
+    return problems
+
+
+def _in_photo_folder(path: Path) -> bool:
+    """Photo folders (named like their article, or given by ``Album:``) hold
+    no Markdown; a file lying among the articles themselves is stray."""
+    return not any(p.suffix.lower() in MARKDOWN for p in path.parent.iterdir())
