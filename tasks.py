@@ -65,6 +65,30 @@ def clean(c):
     print("Đã xóa output/.")
 
 
+@task(
+    iterable=["path"],
+    help={"path": "tệp hoặc thư mục cần kiểm tra (lặp lại được); mặc định: content/", "lang": "vi hoặc en"},
+)
+def check(c, path=None, lang=""):
+    """Kiểm tra nội dung mà không xây dựng (check content: path:line messages)."""
+    args = [PY, str(ROOT / "plugins" / "content_model" / "check.py"), *(path or [])]
+    if lang:
+        args += ["--lang", lang]
+    c.run(shlex.join(args), pty=False)
+
+
+@task(help={"title": "tiêu đề", "category": "chuyên mục (tên, slug hoặc số)", "author": "người biên tập", "publish": "đăng ngay (không phải nháp)"})
+def new(c, title="", category="", author="", publish=False):
+    """Tạo bài viết mới với đủ thông tin (start a new article)."""
+    args = [PY, str(ROOT / "plugins" / "content_model" / "new.py")]
+    for flag, value in (("--title", title), ("--category", category), ("--author", author)):
+        if value:
+            args += [flag, value]
+    if publish:
+        args.append("--publish")
+    c.run(shlex.join(args), pty=True)
+
+
 @task(help={"output": "thư mục kết quả cần kiểm tra (mặc định output/)"})
 def check_output(c, output=str(OUTPUT)):
     """Kiểm tra mọi liên kết trong bản đã xây dựng dẫn tới tệp có thật (reference checker)."""
@@ -97,7 +121,8 @@ def demo_photos(c, force=False):
 
 @task(help={"browser": "chạy cả kiểm thử trình duyệt (mặc định: có)"})
 def test(c, browser=True):
-    """Chạy toàn bộ kiểm thử (run the test suite)."""
+    """Kiểm tra nội dung rồi chạy toàn bộ kiểm thử (check content, then run the test suite)."""
+    c.run(shlex.join([PY, str(ROOT / "plugins" / "content_model" / "check.py")]), pty=False)
     args = [PY, "-m", "pytest", "-n", "2", "-q"]
     if not browser:
         args += ["-m", "not browser"]

@@ -45,13 +45,22 @@ def content_root_of(path: Path, default: Path) -> Path:
     return default
 
 
-def files_under(paths: list[Path]) -> list[Path]:
+def files_under(paths: list[Path], root: Path | None = None) -> list[Path]:
+    """The Markdown files to check for *paths*: files as given, folders
+    recursively; the ward file means every file (it defines the categories);
+    a photo or captions file means the article that owns its folder."""
     found = []
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.suffix.lower() in MARKDOWN and not any(part.startswith(".") for part in p.parts))
         elif path.suffix.lower() in MARKDOWN:
             found.append(path)
+        elif root is not None and path.name == "ward.toml":
+            found += files_under([root])
+        else:
+            owner = next((path.parent.parent / (path.parent.name + ext) for ext in MARKDOWN if (path.parent.parent / (path.parent.name + ext)).is_file()), None)
+            if owner is not None:
+                found.append(owner)
     return found
 
 
@@ -71,7 +80,7 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
 
     reader = WardMarkdownReader(settings)
     page_roots = [root / p for p in settings.get("PAGE_PATHS", [])]
-    checked = set(files_under(requested))
+    checked = set(files_under(requested, root))
     addresses: dict[str, list[tuple[Path, int]]] = {}
     from galleries import content_problems as gallery_problems  # the galleries plugin's own checks
 
