@@ -52,9 +52,8 @@ def serve(c, port=8000, bind="127.0.0.1"):
 
 @task(help={"port": "cổng mạng (mặc định 8000)"})
 def livereload(c, port=8000):
-    """Xây dựng lại khi nội dung thay đổi và phục vụ tại localhost (rebuild on change)."""
-    print(f"Xem tại http://localhost:{port}/index.html — lưu tệp là cổng được xây dựng lại.")
-    _pelican(c, "--autoreload", "--listen", "--port", str(port))
+    """Xem trước: xây dựng lại khi lưu tệp và tự tải lại trình duyệt (live preview)."""
+    c.run(shlex.join([PY, str(ROOT / "plugins" / "preview" / "server.py"), "--port", str(port)]), pty=False)
 
 
 @task

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -12,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pytest
 
 from helpers import FIXTURE_SITE, ROOT, run_pelican  # noqa: E402
+
+PREVIEW_SERVER = ROOT / "plugins" / "preview" / "server.py"
 
 
 
@@ -49,3 +54,33 @@ def site_copy(tmp_path) -> Path:
     dest = tmp_path / "site"
     shutil.copytree(FIXTURE_SITE, dest)
     return dest
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    process = subprocess.Popen(
+        [sys.executable, str(PREVIEW_SERVER), "--port", "0", "--content", str(content), "--output", str(tmp_path / "out")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+    )
+    lines = []
+    port = None
+    deadline = time.monotonic() + 60
+    while port is None and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        lines.append(line)
+        match = re.search(r"http://localhost:(\d+)/", line)
+        if match:
+            port = int(match.group(1))
+    assert port, "".join(lines)
+    log = []
+
+    def drain():
+        for line in process.stdout:
+            log.append(line)
+
+    threading.Thread(target=drain, daemon=True).start()
+    yield content, f"http://127.0.0.1:{port}", log
+    process.terminate()
+    process.wait(timeout=10)

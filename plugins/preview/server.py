@@ -1,0 +1,163 @@
+"""``invoke livereload``: build, serve, watch, rebuild, reload the browser.
+
+    python plugins/preview/server.py [--port 8000] [--content DIR] [--output DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RELOAD_JS = b"""(function () {
+  var source = new EventSource("/__preview__/events");
+  var seen = null;
+  source.onmessage = function (event) {
+    if (seen !== null && event.data !== seen) { location.reload(); }
+    seen = event.data;
+  };
+})();
+"""
+TAG = b'<script src="/__preview__/reload.js" defer></script>'
+ERROR_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Lỗi nội dung — xem trước</title>
+<style>body{{font:17px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1c1c1c}}
+h1{{color:#7d0f17}}li{{margin:.5rem 0;font-family:ui-monospace,monospace;font-size:15px;white-space:pre-wrap}}</style>
+</head><body><h1>Chưa xây dựng được cổng</h1>
+<p>Sửa các lỗi dưới đây (tên tệp:dòng) rồi lưu tệp; trang sẽ tự tải lại.</p>
+<ul>{items}</ul><script src="/__preview__/reload.js" defer></script></body></html>"""
+
+
+class State:
+    def __init__(self):
+        self.version = 0
+        self.problems: list[str] | None = None  # None: the last build succeeded
+        self.changed = threading.Condition()
+
+    def publish(self, problems: list[str] | None) -> None:
+        with self.changed:
+            self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
+
+
+def build(content: Path, output: Path, settings: Path) -> tuple[bool, list[str], float]:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), "-e", "PREVIEW=true"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    return result.returncode == 0, lines, time.monotonic() - started
+
+
+def handler_for(state: State, output: Path):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(output), **kwargs)
+
+        def log_message(self, *args):
+            pass  # quiet: the terminal is for build messages
+
+        def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):  # noqa: N802 (http.server's naming)
+            path = self.path.split("?", 1)[0]
+            if path == "/__preview__/reload.js":
+                return self._send(RELOAD_JS, "text/javascript; charset=utf-8")
+            if path == "/__preview__/events":
+                return self._events()
+            if path.endswith("/") or path.endswith(".html"):
+                if state.problems is not None:
+                    items = "".join(f"<li>{html.escape(line)}</li>" for line in state.problems)
+                    return self._send(ERROR_PAGE.format(items=items).encode("utf-8"), "text/html; charset=utf-8")
+                file = Path(self.translate_path(path + ("index.html" if path.endswith("/") else "")))
+                if file.is_file():
+                    body = file.read_bytes()
+                    body = body.replace(b"</body>", TAG + b"</body>", 1) if b"</body>" in body else body + TAG
+                    return self._send(body, "text/html; charset=utf-8")
+            return super().do_GET()
+
+        def _events(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = -1
+            try:
+                while True:
+                    with state.changed:
+                        if state.version == seen:
+                            state.changed.wait(timeout=15)
+                        version = state.version
+                    if version != seen:
+                        self.wfile.write(f"data: {version}\n\n".encode())
+                    else:
+                        self.wfile.write(b": ping\n\n")  # keeps the connection open
+                    self.wfile.flush()
+                    seen = version
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    return Handler
+
+
+def report(ok: bool, lines: list[str], took: float) -> list[str] | None:
+    problems = [ln for ln in lines if ": lỗi: " in ln or ": cảnh báo: " in ln or ": error: " in ln or ": warning: " in ln]
+    for line in problems or ([] if ok else lines):
+        print(line, file=sys.stderr)
+    if ok:
+        print(f"Đã xây dựng ({took:.1f} giây).", file=sys.stderr)
+        return None
+    print("Chưa xây dựng được: sửa các lỗi ở trên rồi lưu tệp. Máy chủ vẫn chạy.", file=sys.stderr)
+    return problems or lines[-20:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Xem trước cổng, tự xây dựng lại khi lưu tệp.")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("--output", default=str(ROOT / ".cache" / "preview"))  # never mixed up with output/
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    args = parser.parse_args(argv)
+    content, output, settings = Path(args.content).resolve(), Path(args.output).resolve(), Path(args.settings).resolve()
+    output.mkdir(parents=True, exist_ok=True)
+
+    state = State()
+    state.publish(report(*build(content, output, settings)))
+    server = http.server.ThreadingHTTPServer((args.bind, args.port), handler_for(state, output))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Xem trước tại http://localhost:{server.server_port}/index.html — lưu tệp là trang tự cập nhật. Ctrl+C để dừng.", flush=True)
+
+    from watchfiles import watch
+
+    watched = [p for p in (content, ROOT / "theme", ROOT / "plugins", settings) if p.exists()]
+    try:
+        for changes in watch(*watched, debounce=200, step=50):
+            names = sorted({Path(path).name for _, path in changes})
+            print(f"Thay đổi: {', '.join(names[:5])}{'…' if len(names) > 5 else ''} — đang xây dựng lại…", file=sys.stderr)
+            state.publish(report(*build(content, output, settings)))
+    except KeyboardInterrupt:
+        print("\nĐã dừng xem trước.")
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
