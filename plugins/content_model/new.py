@@ -21,7 +21,7 @@ if str(HERE.parent) not in sys.path:
 
 from editor_errors import say  # noqa: E402
 from vietnamese import normalize, slugify  # noqa: E402
-from ward_identity import load_ward  # noqa: E402
+from ward_identity import load_ward_or_report  # noqa: E402
 
 from content_model.clock import now  # noqa: E402
 
@@ -66,10 +66,8 @@ def main(argv: list[str] | None = None, stdin=sys.stdin) -> int:
     args = parser.parse_args(argv)
 
     content = Path(args.content)
-    ward, problems = load_ward(content / "ward.toml")
+    ward = load_ward_or_report(content)
     if ward is None:
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
         return 1
     title = normalize(args.title) if args.title else ask(say("Tiêu đề bài:", "Title:"), stdin)
     if not title:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parent))
 from offline.archive import write_zip  # noqa: E402
 from offline.refcheck import check  # noqa: E402
 from vietnamese import slugify  # noqa: E402
-from ward_identity import load_ward  # noqa: E402
+from ward_identity import load_ward_or_report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,10 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     content = Path(args.content)
-    ward, problems = load_ward(content / "ward.toml")
+    ward = load_ward_or_report(content)
     if ward is None:
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
         return 1
     name = slugify(ward.name)
     with tempfile.TemporaryDirectory(prefix="offline-") as temp:

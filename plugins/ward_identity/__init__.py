@@ -16,18 +16,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor_errors import stop_if_errors
+from editor_errors import print_problems, stop_if_errors
 from pelican import signals
 
 from .model import Banner, CategoryInfo, Ward, load_ward
 
-__all__ = ["Banner", "CategoryInfo", "Ward", "load_ward", "ward_file"]
+__all__ = ["Banner", "CategoryInfo", "Ward", "load_ward", "load_ward_or_report", "ward_file"]
 
 DEFAULT_WARD_FILE = "ward.toml"
 
 
 def ward_file(settings: dict) -> Path:
     return Path(settings["PATH"]) / settings.get("WARD_FILE", DEFAULT_WARD_FILE)
+
+
+def load_ward_or_report(content: Path, name: str = DEFAULT_WARD_FILE) -> Ward | None:
+    """For commands: the ward of a content folder, or None after printing
+    its problems (path:line) to stderr."""
+    ward, problems = load_ward(Path(content) / name)
+    if ward is None:
+        print_problems(problems)
+    return ward
 
 
 def load(pelican) -> None:
