@@ -25,6 +25,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 URL_ATTRIBUTES = {"href", "src", "poster", "action"}
+# <link> kinds the browser loads; other <link>s (canonical, alternate,
+# schema.DC, author, license…) and <base> only name an address.
+LOADED_LINKS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "mask-icon"}
 SRCSET_ATTRIBUTES = {"srcset", "data-srcset"}
 SKIP_SCHEMES = {"mailto", "tel", "data", "javascript", "sms", "geo"}
 CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)")
@@ -60,6 +63,9 @@ class _Page(HTMLParser):
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
+        if tag == "link":
+            rels = set((dict(attrs).get("rel") or "").lower().split())
+            tag = "link" if rels & LOADED_LINKS else "link-name"
         for name, value in attrs:
             if value is None:
                 continue
@@ -111,7 +117,7 @@ def check(site: str | Path) -> Report:
             if parts.scheme in SKIP_SCHEMES:
                 continue
             if parts.scheme or value.startswith("//"):
-                if tag == "a" and attribute == "href":
+                if attribute == "href" and tag in ("a", "link-name", "base"):
                     report.outbound[value].add(rel)
                 else:
                     report.broken.append(Finding(rel, "host", value, f"<{tag} {attribute}> loads from another host"))

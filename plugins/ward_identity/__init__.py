@@ -7,16 +7,19 @@ categories (name, ASCII slug, description, order) and the sidebar banners.
 
 At ``initialized`` it loads and checks the file, stops the build with
 ``path:line`` messages if it is wrong, and publishes the result to settings
-and templates as ``WARD`` (a ``Ward``), and ``SITENAME`` for Pelican's own
-uses such as feeds. Templates read every ward fact from ``WARD``; none is
+and templates as ``WARD`` (a ``Ward``), ``SITENAME`` for Pelican's own
+uses such as feeds, and ``PUBLIC_URL`` (the ``PORTAL_URL`` environment
+variable, else the setting, else ``url`` in the file); with ``PUBLISH = True``
+(publishconf.py) the public address is required and becomes ``SITEURL``. Templates read every ward fact from ``WARD``; none is
 hard-coded in the theme.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from editor_errors import print_problems, stop_if_errors
+from editor_errors import Problem, print_problems, say, stop_if_errors
 from pelican import signals
 
 from .model import Banner, CategoryInfo, Ward, load_ward
@@ -40,10 +43,25 @@ def load_ward_or_report(content: Path, name: str = DEFAULT_WARD_FILE) -> Ward | 
 
 
 def load(pelican) -> None:
-    ward, problems = load_ward(ward_file(pelican.settings))
+    settings = pelican.settings
+    ward, problems = load_ward(ward_file(settings))
     stop_if_errors(problems)
-    pelican.settings["WARD"] = ward
-    pelican.settings["SITENAME"] = ward.portal_title
+    settings["WARD"] = ward
+    settings["SITENAME"] = ward.portal_title
+    # The public address, for canonical links, sharing, feeds and the XML
+    # sitemap: the environment (CI) wins, then the settings, then ward.toml.
+    public = (os.environ.get("PORTAL_URL") or settings.get("PUBLIC_URL") or ward.url or "").rstrip("/")
+    settings["PUBLIC_URL"] = public
+    if settings.get("PUBLISH"):
+        if not public:
+            stop_if_errors([Problem(ward.source, 1, say(
+                "Bản phát hành cần địa chỉ công khai của cổng: thêm url = \"https://…\" vào mục [ward], hoặc đặt biến môi trường PORTAL_URL.",
+                "A published build needs the portal's public address: add url = \"https://…\" to [ward], or set the PORTAL_URL environment variable.",
+            ))])
+        # Feeds are read elsewhere, so their links are absolute; page-to-page
+        # links stay relative (RELATIVE_URLS rewrites SITEURL for each page).
+        settings["SITEURL"] = public
+        settings["FEED_DOMAIN"] = None
 
 
 def register() -> None:

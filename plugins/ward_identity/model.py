@@ -57,6 +57,7 @@ class Ward:
     working_hours: str = ""
     description: str = ""
     license: str = ""
+    url: str = ""  # the public address, e.g. https://example.gov.vn/phuong-minh-hoa
     demo: bool = False
     categories: tuple[CategoryInfo, ...] = ()
     banners: tuple[Banner, ...] = ()
@@ -296,11 +297,18 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
 
     if problems:
         return None, problems
+    url = _text(info.get("url")).rstrip("/")
+    if url and not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+        return None, [Problem(src, lines.key("url", ward_line), say(
+            f"url \"{url}\" phải là địa chỉ đầy đủ, ví dụ url = \"https://example.gov.vn/phuong-minh-hoa\".",
+            f"url \"{url}\" must be a full address, e.g. url = \"https://example.gov.vn/phuong-minh-hoa\".",
+        ))]
     known = set(REQUIRED_WARD_KEYS) | {
-        "province", "short_name", "hotline", "working_hours", "description", "license", "demo",
+        "province", "short_name", "hotline", "working_hours", "description", "license", "demo", "url",
     }
     ward = Ward(
-        **{key: _text(info.get(key)) for key in known - {"demo"}},
+        **{key: _text(info.get(key)) for key in known - {"demo", "url"}},
+        url=url,
         demo=bool(info.get("demo", False)),
         categories=tuple(categories),
         banners=tuple(banners),
