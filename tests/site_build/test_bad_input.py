@@ -95,4 +95,4 @@ def test_broken_ward_file_names_its_line(site_copy, tmp_path):
     result = run_pelican(site_copy, tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{ward}:14: lỗi: slug \"Tin Tức\"" in result.stderr
+    assert f"{ward}:15: lỗi: slug \"Tin Tức\"" in result.stderr
