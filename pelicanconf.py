@@ -27,6 +27,8 @@ PLUGINS = [
     "listings",
     "galleries",
     "search",
+    "feeds",
+    "sitemaps",
     "offline",
 ]
 WARD_FILE = "ward.toml"  # relative to PATH
@@ -77,7 +79,7 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the byline is shown; no author pages
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""  # drafts are never written
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap", "search"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap", "search", "404"]  # 404 → 404.html
 PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20, "albums": 12}
 DEFAULT_PAGINATION = 10
 DEFAULT_ORPHANS = 0

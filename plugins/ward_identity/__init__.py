@@ -61,7 +61,7 @@ def load(pelican) -> None:
         # Feeds are read elsewhere, so their links are absolute; page-to-page
         # links stay relative (RELATIVE_URLS rewrites SITEURL for each page).
         settings["SITEURL"] = public
-        settings["FEED_DOMAIN"] = None
+        settings["FEED_DOMAIN"] = public
 
 
 def register() -> None:
