@@ -20,6 +20,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 if PLUGIN_PATHS[0] not in sys.path:
     sys.path.insert(0, PLUGIN_PATHS[0])
 PLUGINS = [
+    "atomic_output",
+    "assets",
     "editor_errors",
     "vietnamese",
     "ward_identity",
@@ -110,7 +112,9 @@ GALLERY_OUTPUT = "anh"
 CACHE_PATH = str(ROOT / ".cache")  # processed photos are kept in .cache/anh
 ALBUMS_URL = ALBUMS_SAVE_AS = "thu-vien-anh.html"
 
-# -- Output ------------------------------------------------------------------
+# -- Output (plugins: atomic_output, assets) ---------------------------------
+ATOMIC_OUTPUT = True  # build into <output>.partial, swap in only on success
+PRECOMPRESS = False  # publishconf: True writes .gz and .br copies
 DELETE_OUTPUT_DIRECTORY = True
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None

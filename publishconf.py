@@ -24,3 +24,4 @@ FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = True
 GALLERY_STRICT = True  # a broken photo stops a publishing build
 OFFLINE_CHECK = True  # a broken reference in the output stops it too
+PRECOMPRESS = True  # .gz and .br copies for hosts that serve them

@@ -35,3 +35,12 @@ def test_generator_attributes_used_by_listings():
     # _update_context turns dicts into lists of pairs: vietnamese.order_tags
     # writes the ordered list back into the context itself.
     assert "list(value.items())" in inspect.getsource(generators.Generator._update_context)
+
+
+def test_output_path_is_read_by_run_after_initialized():
+    # atomic_output points pelican.output_path at a staging folder at
+    # `initialized`; run() must build the generators and writer from it.
+    init = inspect.getsource(pelican.Pelican.__init__)
+    assert init.index("self.output_path") < init.index("signals.initialized.send(self)")
+    run = inspect.getsource(pelican.Pelican.run)
+    assert "output_path=self.output_path" in run and "signals.finalized.send(self)" in run

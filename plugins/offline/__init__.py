@@ -12,6 +12,9 @@ Owns:
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from atomic_output import add_finisher
 from editor_errors import Problem, say, stop_if_errors
 from pelican import signals
 
@@ -77,13 +80,14 @@ def _line_of(path: str, needle: str) -> int:
     return 0
 
 
-def check_output(pelican) -> None:
-    if not pelican.settings.get("OFFLINE_CHECK"):
+def check_output(output: Path, settings: dict) -> None:
+    """A finisher (atomic_output): a broken site is never swapped in."""
+    if not settings.get("OFFLINE_CHECK"):
         return
-    report = check(pelican.output_path)
-    stop_if_errors([_problem(pelican.output_path, f) for f in report.broken])
+    report = check(output)
+    stop_if_errors([_problem(str(output), f) for f in report.broken])
 
 
 def register() -> None:
     signals.all_generators_finalized.connect(remember_sources)
-    signals.finalized.connect(check_output)
+    add_finisher(check_output)

@@ -1,0 +1,81 @@
+"""Atomic output: a failed build never leaves a half-written site.
+
+Owns where a build writes. At ``initialized`` the output folder is swapped
+for a staging folder next to it (``<output>.partial``, same disk, so the
+final step is a rename). At ``finalized`` the *finishers* other plugins
+registered with ``add_finisher`` run on the staging folder (the reference
+check, precompression), in registration order, and then the staging folder
+replaces the output: the old one is renamed aside, the new one renamed in,
+the old one deleted. If anything fails before that, the previous output is
+untouched and the staging folder is removed when the process exits.
+
+Turn it off with ``ATOMIC_OUTPUT = False``. It sets ``pelican.output_path``,
+the one Pelican attribute it relies on (``tests/test_pelican_contract.py``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from pelican import signals
+
+_finishers: list[Callable[[Path, dict], None]] = []
+_state: dict = {}
+
+
+def add_finisher(finisher: Callable[[Path, dict], None]) -> None:
+    """Run *finisher(output_folder, settings)* after a successful build,
+    before the output is published (swapped into place)."""
+    if finisher not in _finishers:
+        _finishers.append(finisher)
+
+
+def _remove_staging() -> None:
+    staging = _state.get("staging")
+    if staging and not _state.get("swapped") and Path(staging).exists():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def stage(pelican) -> None:
+    _state.clear()
+    if not pelican.settings.get("ATOMIC_OUTPUT", True):
+        return
+    final = Path(pelican.output_path).resolve()
+    staging = final.with_name(final.name + ".partial")
+    if staging.exists():
+        shutil.rmtree(staging)  # left by a build that was killed
+    staging.mkdir(parents=True)
+    _state.update(final=final, staging=staging)
+    pelican.output_path = str(staging)
+    pelican.settings["OUTPUT_PATH"] = str(staging)
+    atexit.register(_remove_staging)
+
+
+def finish(pelican) -> None:
+    for finisher in _finishers:
+        finisher(Path(pelican.output_path), pelican.settings)
+    if not _state.get("staging"):
+        return
+    final, staging = _state["final"], _state["staging"]
+    old = final.with_name(f"{final.name}.old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    try:
+        staging.rename(final)
+    except OSError:
+        if old.exists():
+            old.rename(final)  # put the previous site back
+        raise
+    _state["swapped"] = True
+    pelican.output_path = str(final)
+    pelican.settings["OUTPUT_PATH"] = str(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def register() -> None:
+    signals.initialized.connect(stage)
+    signals.finalized.connect(finish)
