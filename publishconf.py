@@ -25,3 +25,5 @@ RSS_FEED_SUMMARY_ONLY = True
 GALLERY_STRICT = True  # a broken photo stops a publishing build
 OFFLINE_CHECK = True  # a broken reference in the output stops it too
 PRECOMPRESS = True  # .gz and .br copies for hosts that serve them
+# invoke publish: where rsync copies the site (or the PUBLISH_TARGET variable)
+PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")

@@ -36,6 +36,7 @@ if [ "$want_tests" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   # Noto fonts give Chromium full Vietnamese glyphs for screenshots and PDFs.
   [ -d /usr/share/fonts/truetype/noto ] || packages+=(fonts-noto-core)
+  command -v rsync >/dev/null 2>&1 || packages+=(rsync)  # invoke publish, tested locally
 fi
 if [ "${#packages[@]}" -gt 0 ]; then apt_install "${packages[@]}"; fi
 

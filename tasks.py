@@ -100,6 +100,17 @@ def offline(c):
     c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "command.py")]), pty=False)
 
 
+@task(help={"target": "user@may-chu:/thu-muc (hoặc biến PUBLISH_TARGET)", "dry_run": "chỉ liệt kê thay đổi"})
+def publish(c, target="", dry_run=False):
+    """Xây dựng bản phát hành, kiểm tra, rồi rsync lên máy chủ (publish over SSH)."""
+    args = [PY, str(ROOT / "plugins" / "deploy" / "rsync.py")]
+    if target:
+        args += ["--target", target]
+    if dry_run:
+        args.append("--dry-run")
+    c.run(shlex.join(args), pty=False)
+
+
 @task(help={"count": "số ảnh thử (mặc định 24)"})
 def bench_images(c, count=24):
     """Đo tốc độ xử lý ảnh so với Pillow đơn giản (benchmark photo processing)."""
