@@ -34,7 +34,7 @@ from .clock import now
 from .reader import WardMarkdownReader
 from .stray import stray_problems
 
-__all__ = ["WardMarkdownReader", "article_problems", "find_collisions", "now"]
+__all__ = ["WardMarkdownReader", "article_problems", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
 def use_reader(readers) -> None:
@@ -103,20 +103,33 @@ def check_article(generator, metadata) -> None:
         metadata["preview_state"] = "scheduled" if metadata.get("scheduled") else "draft"
 
 
-def find_collisions(generators) -> list[Problem]:
-    """Every output file claimed by two sources, reported on both files."""
+def collision_problems(claims: list[tuple[str, str, int]]) -> list[Problem]:
+    """(output file, source file, line) claims → a problem on each file that
+    shares its output file with another, naming the other."""
     owners: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
-    for generator in generators:
-        for attr in ("articles", "hidden_articles", "translations", "pages", "hidden_pages"):
-            for item in getattr(generator, attr, None) or []:
-                lines = getattr(item, "source_lines", None) or {}
-                claim = (item.source_path, lines.get("slug") or lines.get("title") or 1)
-                other = owners.setdefault(item.save_as, claim)
-                if other != claim:
-                    problems.append(_collision(claim, other, item.save_as))
-                    problems.append(_collision(other, claim, item.save_as))
+    for save_as, path, line in claims:
+        claim = (path, line)
+        other = owners.setdefault(save_as, claim)
+        if other != claim:
+            problems.append(_collision(claim, other, save_as))
+            problems.append(_collision(other, claim, save_as))
     return problems
+
+
+def claim_of(item) -> tuple[str, str, int]:
+    lines = getattr(item, "source_lines", None) or {}
+    return (item.save_as, item.source_path, lines.get("slug") or lines.get("title") or 1)
+
+
+def find_collisions(generators) -> list[Problem]:
+    """Every output file claimed by two sources, reported on both files."""
+    return collision_problems([
+        claim_of(item)
+        for generator in generators
+        for attr in ("articles", "hidden_articles", "translations", "pages", "hidden_pages")
+        for item in getattr(generator, attr, None) or []
+    ])
 
 
 def _collision(here: tuple[str, int], there: tuple[str, int], save_as: str) -> Problem:

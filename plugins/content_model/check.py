@@ -29,7 +29,7 @@ from pelican.contents import Article, Page  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from ward_identity import load_ward  # noqa: E402
 
-from content_model import article_problems  # noqa: E402
+from content_model import article_problems, claim_of, collision_problems  # noqa: E402
 from content_model.reader import WardMarkdownReader  # noqa: E402
 from content_model.stray import stray_problems  # noqa: E402
 
@@ -81,7 +81,7 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
     reader = WardMarkdownReader(settings)
     page_roots = [root / p for p in settings.get("PAGE_PATHS", [])]
     checked = set(files_under(requested, root))
-    addresses: dict[str, list[tuple[Path, int]]] = {}
+    claims: list[tuple[str, str, int]] = []
     from galleries import content_problems as gallery_problems  # the galleries plugin's own checks
 
     for path in files_under([root]):
@@ -103,20 +103,10 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
             editor_errors.report(*(p.in_draft() if draft else p for p in gallery_problems(path, root, metadata, content, settings)))
         if draft:
             continue  # drafts are never written: they claim no address
-        item = (Page if is_page else Article)(content, metadata, settings=settings, source_path=str(path))
-        lines = metadata.get("source_lines", {})
-        addresses.setdefault(item.save_as, []).append((path, lines.get("slug") or lines.get("title") or 1))
+        claims.append(claim_of((Page if is_page else Article)(content, metadata, settings=settings, source_path=str(path))))
 
-    for save_as, owners in addresses.items():
-        for path, line in owners:
-            if path in checked and len(owners) > 1:
-                others = ", ".join(editor_errors.display_path(str(o)) for o, _ in owners if o != path)
-                editor_errors.report(Problem(str(path), line, say(
-                    f"Trùng địa chỉ với {others}: cả hai sẽ được ghi ra {save_as}. "
-                    "Đặt dòng \"Slug: …\" khác nhau cho hai bài (hoặc sửa tiêu đề, ngày đăng).",
-                    f"Same address as {others}: both would be written to {save_as}. "
-                    "Give the two articles different \"Slug: …\" lines (or change a title or date).",
-                )))
+    names = {str(p) for p in checked}
+    editor_errors.report(*[p for p in collision_problems(claims) if p.path in names])
     editor_errors.report(*[p for p in stray_problems(root, settings) if any(Path(p.path).resolve().is_relative_to(r) for r in requested)])
     found = list(editor_errors.collector.problems)
     editor_errors.collector.reset()
