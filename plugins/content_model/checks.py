@@ -39,6 +39,8 @@ def _repair_utf8(text: str) -> str | None:
 
 
 def mojibake_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    if not (_UTF8_AS_1252.search(text) or _TCVN3.search(text) or _VNI.search(text)):
+        return []  # the common case, decided on the whole text at once
     problems = []
     for number, line in enumerate(text.split("\n"), first_line):
         match = _UTF8_AS_1252.search(line)
@@ -70,6 +72,8 @@ def mojibake_problems(path: str, text: str, first_line: int = 1) -> list[Problem
 
 
 def lookalike_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    if not any(char in text for char in LOOKALIKES):
+        return []
     problems = []
     for number, line in enumerate(text.split("\n"), first_line):
         found = sorted({c for c in line if c in LOOKALIKES})

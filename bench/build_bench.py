@@ -1,0 +1,164 @@
+"""Benchmark: this project's full build against stock Pelican 4.12, same run.
+
+    python bench/build_bench.py [--articles 1000,5000] [--gallery-share 0.1]
+
+For each N it writes a synthetic site (bench/corpus.py: ~600 words of
+Vietnamese-like text per article, realistic metadata over the configured
+categories and tags; a share of the articles have a photo folder of 4
+photo-like 800×600 JPEGs, distinct for every article) and measures, each in a
+fresh process:
+  (a) stock Pelican 4.12: ``pelican`` with the ``simple`` theme and default
+      settings on the same Markdown files;
+  (b) this project: ``pelican -s pelicanconf.py`` with every plugin (photos,
+      search index, listings, checks).
+Scenarios: cold build; rebuild with nothing changed; rebuild after editing one
+article's body; rebuild after adding one article; and for (b) a cold build of
+a fresh copy (new file times) with the photo cache kept, as CI sees it.
+Reports wall and CPU seconds, peak RSS and output file count, with the ratio
+of (b) to (a), as a Markdown table (paste it into docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "plugins")]
+
+from corpus import Writer  # noqa: E402
+from photos import photo  # noqa: E402
+
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+                  "code": code.returncode, "err": code.stderr[-2000:]}))
+"""
+
+
+def write_site(folder: Path, n: int, gallery_share: float) -> None:
+    import tomllib
+
+    writer = Writer(seed=n)
+    ward = tomllib.loads((ROOT / "content" / "ward.toml").read_text(encoding="utf-8"))
+    categories = [c["name"] for c in ward["categories"]]
+    tags = ["An ninh", "Âm nhạc", "Dân vận", "Đô thị", "Môi trường", "Chuyển đổi số", "Hội nghị", "Tổ dân phố", "Y tế",
+            "Giáo dục", "Phòng cháy chữa cháy", "Thanh niên", "Thuế", "Văn hóa", "An sinh xã hội", "Bầu cử"]
+    shutil.copy(ROOT / "content" / "ward.toml", folder / "ward.toml")
+    shutil.copytree(ROOT / "content" / "trang", folder / "trang")
+    start = dt.datetime(2016, 1, 1, 7, 0)
+    every = max(1, round(1 / gallery_share)) if gallery_share else 0
+    for i in range(n):
+        when = start + dt.timedelta(minutes=i * (10 * 365 * 24 * 60) // n)
+        title = writer.title()
+        year = folder / "bai-viet" / f"{when:%Y}"
+        year.mkdir(parents=True, exist_ok=True)
+        name = f"{when:%Y-%m-%d}-bai-{i:05d}"
+        body = "\n\n".join(writer.paragraphs(600))
+        picked = sorted({tags[(i * 7 + k * 3) % len(tags)] for k in range(1 + i % 3)})
+        (year / f"{name}.md").write_text(
+            f"Title: {title}\nDate: {when:%Y-%m-%d %H:%M}\nCategory: {categories[i % len(categories)]}\n"
+            f"Tags: {', '.join(picked)}\nAuthor: Biên tập viên {i % 5 + 1}\nSummary: {writer.sentence()}\n\n{body}\n",
+            encoding="utf-8",
+        )
+        if every and i % every == 0:
+            photos = year / name
+            photos.mkdir()
+            for k in range(4):
+                (photos / f"anh-{k + 1}.jpg").write_bytes(photo(800, 600, seed=i * 10 + k, quality=80))
+        if i % 500 == 0:
+            print(f"  bài thử {i}/{n}", file=sys.stderr)
+
+
+def measure(command: list[str], env: dict | None = None) -> dict:
+    run = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, cwd=ROOT, env=env)
+    result = json.loads(run.stdout)
+    if result["code"] != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{result['err']}")
+    return result
+
+
+def files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+def scenarios(label: str, site: Path, out: Path, build: list[str], extra_env: dict | None = None) -> dict:
+    env = dict(os.environ, **(extra_env or {}))
+    results = {}
+    print(f"… {label}: cold", file=sys.stderr)
+    results["cold"] = measure(build, env)
+    results["cold"]["files"] = files(out)
+    print(f"… {label}: nothing changed", file=sys.stderr)
+    results["unchanged"] = measure(build, env)
+    target = sorted((site / "bai-viet").rglob("*.md"))[len(list((site / "bai-viet").rglob("*.md"))) // 2]
+    target.write_text(target.read_text(encoding="utf-8") + "\nMột câu được thêm vào khi sửa bài.\n", encoding="utf-8")
+    print(f"… {label}: one article edited", file=sys.stderr)
+    results["edit"] = measure(build, env)
+    new = site / "bai-viet" / "2026" / "2026-11-20-bai-moi-them.md"
+    new.parent.mkdir(parents=True, exist_ok=True)
+    new.write_text("Title: Bài mới thêm\nDate: 2026-11-20 08:00\nCategory: Thông báo\nAuthor: Biên tập viên 1\n\nNội dung bài mới.\n", encoding="utf-8")
+    print(f"… {label}: one article added", file=sys.stderr)
+    results["add"] = measure(build, env)
+    target.write_text(target.read_text(encoding="utf-8").replace("\nMột câu được thêm vào khi sửa bài.\n", ""), encoding="utf-8")
+    new.unlink()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", default="1000,5000")
+    parser.add_argument("--gallery-share", type=float, default=0.1)
+    args = parser.parse_args()
+    rows = []
+    for n in [int(v) for v in args.articles.split(",")]:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-build-{n}-"))
+        site = work / "site"
+        (site / "bai-viet").mkdir(parents=True)
+        print(f"Tạo {n} bài thử…", file=sys.stderr)
+        write_site(site, n, args.gallery_share)
+        stock_out, ours_out, cache = work / "stock", work / "ours", work / "cache"
+        stock = ["-m", "pelican", str(site), "-o", str(stock_out), "-t", "simple", "-q", "-s", str(work / "stock.py")]
+        (work / "stock.py").write_text("", encoding="utf-8")  # Pelican's defaults, nothing else
+        ours = ["-m", "pelican", str(site), "-o", str(ours_out), "-s", str(ROOT / "pelicanconf.py"), "-q",
+                "-e", f"GALLERY_CACHE_PATH={json.dumps(str(cache))}"]
+        a = scenarios(f"stock Pelican, {n}", site, stock_out, [sys.executable, *stock])
+        b = scenarios(f"this project, {n}", site, ours_out, [sys.executable, *ours])
+        fresh = work / "fresh"
+        shutil.copytree(site, fresh)  # new file times, as a fresh clone
+        print(f"… this project, {n}: fresh clone, caches kept", file=sys.stderr)
+        clone = measure([sys.executable, *[str(fresh) if part == str(site) else part for part in ours[:2] + [str(fresh)] + ours[3:]]])
+        rows.append((n, a, b, clone))
+        shutil.rmtree(work)
+
+    print()
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; photo folders on {args.gallery_share:.0%} of articles (4 JPEGs of 800×600 each)")
+    print()
+    print("| N | Scenario | Stock wall / CPU / RSS | This project wall / CPU / RSS | Wall ratio | Files (stock / ours) |")
+    print("|---:|---|---|---|---:|---|")
+    names = {"cold": "cold build", "unchanged": "nothing changed", "edit": "one article edited", "add": "one article added"}
+    for n, a, b, clone in rows:
+        for key, label in names.items():
+            ra, rb = a[key], b[key]
+            counts = f"{a['cold']['files']} / {b['cold']['files']}" if key == "cold" else ""
+            print(f"| {n} | {label} | {ra['wall']:.1f} s / {ra['cpu']:.1f} s / {ra['rss_mb']:.0f} MB | "
+                  f"{rb['wall']:.1f} s / {rb['cpu']:.1f} s / {rb['rss_mb']:.0f} MB | {rb['wall'] / ra['wall']:.2f}× | {counts} |")
+        print(f"| {n} | fresh clone, caches kept | | {clone['wall']:.1f} s / {clone['cpu']:.1f} s / {clone['rss_mb']:.0f} MB | "
+              f"{clone['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
