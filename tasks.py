@@ -117,6 +117,12 @@ def bench_images(c, count=24):
     c.run(shlex.join([PY, str(ROOT / "bench" / "images.py"), "--count", str(count)]), pty=False)
 
 
+@task(help={"articles": "số bài thử, cách nhau bằng dấu phẩy (mặc định 1000,5000)"})
+def bench(c, articles="1000,5000"):
+    """Đo thời gian xây dựng so với Pelican gốc (benchmark the build against stock Pelican)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "build_bench.py"), "--articles", str(articles)]), pty=False)
+
+
 @task(help={"articles": "số bài thử (mặc định 5000)"})
 def bench_search(c, articles=5000):
     """Đo kích thước chỉ mục và tốc độ tìm kiếm (benchmark the search index)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .processing import Recipe, Variant, cache_folder, file_hash, load_cached, process
 
-Result = tuple[list[Variant] | None, str | None]
+Result = tuple[list[Variant] | None, object | None]  # (sizes, Text message) from processing.process
 
 
 def hash_files(paths: Iterable[str]) -> dict[str, str]:
