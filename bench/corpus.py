@@ -36,15 +36,15 @@ class Writer:
             total += weight
             self.cumulative.append(total)
 
-    def words_(self, n: int) -> list[str]:
+    def sample(self, n: int) -> list[str]:
         return self.rng.choices(self.words, cum_weights=self.cumulative, k=n)
 
     def sentence(self) -> str:
-        words = self.words_(self.rng.randint(8, 22))
+        words = self.sample(self.rng.randint(8, 22))
         return " ".join(words).capitalize() + "."
 
     def title(self) -> str:
-        return " ".join(self.words_(self.rng.randint(6, 12))).capitalize()
+        return " ".join(self.sample(self.rng.randint(6, 12))).capitalize()
 
     def paragraphs(self, total_words: int = 600) -> list[str]:
         out, count = [], 0
