@@ -109,7 +109,8 @@ GALLERY_HEADING = "Một số hình ảnh"
 GALLERY_MARKER = "[[album]]"
 GALLERY_CAPTIONS_FILE = "chu-thich.txt"
 GALLERY_OUTPUT = "anh"
-CACHE_PATH = str(ROOT / ".cache")  # processed photos are kept in .cache/anh
+CACHE_PATH = str(ROOT / ".cache")
+GALLERY_CACHE_PATH = str(ROOT / ".cache" / "anh")  # processed photos, by content hash
 ALBUMS_URL = ALBUMS_SAVE_AS = "thu-vien-anh.html"
 
 # -- Output (plugins: atomic_output, assets) ---------------------------------
@@ -119,7 +120,13 @@ DELETE_OUTPUT_DIRECTORY = True
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TAG_FEED_ATOM = TAG_FEED_RSS = None
-CACHE_CONTENT = False
+# Content cache (plugin content_model): what the reader made of each file is
+# reused while the file's SHA-256 is the same (file times play no part).
+CACHE_CONTENT = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
+LOAD_CONTENT_CACHE = True
 # Articles are Markdown only: the reStructuredText and HTML readers are off
 # (Pelican then warns about any .rst/.html file it finds in the content).
 READERS = {"rst": None, "html": None, "htm": None}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 import subprocess
 import sys
 import threading
@@ -15,6 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pytest
 
 from helpers import FIXTURE_SITE, ROOT, run_pelican  # noqa: E402
+
+# Pelican's content cache for the builds the tests run: out of the
+# developer's .cache, shared by the workers (each site folder gets its own).
+os.environ.setdefault("PORTAL_CACHE", tempfile.mkdtemp(prefix="portal-test-cache-"))
 
 PREVIEW_SERVER = ROOT / "plugins" / "preview" / "server.py"
 

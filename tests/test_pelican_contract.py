@@ -44,3 +44,14 @@ def test_output_path_is_read_by_run_after_initialized():
     assert init.index("self.output_path") < init.index("signals.initialized.send(self)")
     run = inspect.getsource(pelican.Pelican.run)
     assert "output_path=self.output_path" in run and "signals.finalized.send(self)" in run
+
+
+def test_content_cache_can_be_keyed_by_a_content_hash():
+    # content_model sets CHECK_MODIFIED_METHOD = "sha256": Pelican must hash
+    # the file with hashlib for any method other than "mtime".
+    from pelican import cache
+
+    source = inspect.getsource(cache.FileStampDataCacher.__init__)
+    assert 'method == "mtime"' in source and "getattr(hashlib, method)" in source
+    assert "preread_signal" in inspect.getsource(readers.Readers.read_file)
+    assert "self.get_cached_data(path, (None, None))" in inspect.getsource(readers.Readers.read_file)

@@ -30,20 +30,22 @@ def _digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
 
 
-def make_asset(settings: dict):
-    static = Path(settings["THEME"]) / "static"
-    prefix = settings.get("THEME_STATIC_DIR", "theme")
+class Asset:
+    """``asset(path)`` in templates. A class, not a closure: settings (which
+    hold it) are pickled with cached content."""
 
-    def asset(path: str) -> str:
-        return f"{prefix}/{path}?v={_digest(str(static / path))}"
+    def __init__(self, settings: dict):
+        self.static = str(Path(settings["THEME"]) / "static")
+        self.prefix = settings.get("THEME_STATIC_DIR", "theme")
 
-    return asset
+    def __call__(self, path: str) -> str:
+        return f"{self.prefix}/{path}?v={_digest(str(Path(self.static) / path))}"
 
 
 def add_global(pelican) -> None:
     _digest.cache_clear()  # a preview rebuild sees a changed file
     globals_ = dict(pelican.settings.get("JINJA_GLOBALS", {}))
-    globals_["asset"] = make_asset(pelican.settings)
+    globals_["asset"] = Asset(pelican.settings)
     pelican.settings["JINJA_GLOBALS"] = globals_
 
 

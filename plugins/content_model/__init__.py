@@ -30,11 +30,13 @@ from editor_errors import Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
 
+from .checks import date_problem
 from .clock import now
+from .links import link_problems
 from .reader import WardMarkdownReader
 from .stray import stray_problems
 
-__all__ = ["WardMarkdownReader", "article_problems", "claim_of", "collision_problems", "find_collisions", "now"]
+__all__ = ["WardMarkdownReader", "after_read", "article_problems", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
 def use_reader(readers) -> None:
@@ -80,8 +82,26 @@ def article_problems(settings: dict, metadata: dict) -> list[Problem]:
     return problems
 
 
+def after_read(settings: dict, metadata: dict) -> list[Problem]:
+    """The problems of one file: those found when it was read (possibly
+    from Pelican's content cache) plus those that depend on the clock or on
+    other files, checked now. Shared by the build and ``invoke check``."""
+    problems = list(metadata.get("reader_problems", []))
+    path = metadata.get("source_file", "")
+    draft = metadata.get("status") == "draft"
+    late = link_problems(path, metadata.get("links", []), settings.get("PATH", ""))
+    if metadata.get("date") and "date" in metadata.get("source_lines", {}):
+        late.append(date_problem(path, metadata["source_lines"]["date"], metadata["date"], now(settings)))
+    return problems + [p.in_draft() if draft else p for p in late if p is not None]
+
+
+def check_page(generator, metadata) -> None:
+    report(*after_read(generator.settings, metadata))
+
+
 def check_article(generator, metadata) -> None:
     """Article rules, scheduling and preview, on one article's metadata."""
+    report(*after_read(generator.settings, metadata))
     if metadata.get("status") == "skip":
         return
     settings = generator.settings
@@ -146,8 +166,43 @@ def stray_files(generators) -> list[Problem]:
     return stray_problems(Path(generator.path), generator.settings)
 
 
+def configure_cache(pelican) -> None:
+    """Pelican's content cache, keyed by content, never by file times.
+
+    With ``CACHE_CONTENT`` the reader's result (HTML, metadata and the
+    problems found) is kept per file and reused while the file's SHA-256
+    (``CHECK_MODIFIED_METHOD``) is unchanged, so a fresh clone with the cache
+    restored converts nothing. The cache folder is named by everything else
+    the result depends on: the content folder, the reading settings, the
+    Pelican version and this code; change any of them and a new cache starts.
+    """
+    settings = pelican.settings
+    if not settings.get("CACHE_CONTENT"):
+        return
+    import hashlib
+    import json
+    import os
+
+    import pelican as pelican_package
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([
+        str(Path(settings["PATH"]).resolve()),
+        settings.get("MARKDOWN"), settings.get("TIMEZONE"), settings.get("FORMATTED_FIELDS"),
+        settings.get("LEAD_WORDS"), pelican_package.__version__,
+    ], sort_keys=True, default=str).encode())
+    here = Path(__file__).resolve().parent
+    for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.read_bytes())
+    base = os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"]
+    settings["CACHE_PATH"] = str(Path(base) / "pelican" / digest.hexdigest()[:16])
+
+
 def register() -> None:
+    signals.initialized.connect(configure_cache)
     signals.readers_init.connect(use_reader)
     signals.article_generator_context.connect(check_article)
+    signals.page_generator_context.connect(check_page)
     add_final_check(find_collisions)
     add_final_check(stray_files)

@@ -29,7 +29,7 @@ from pelican.contents import Article, Page  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from ward_identity import load_ward  # noqa: E402
 
-from content_model import article_problems, claim_of, collision_problems  # noqa: E402
+from content_model import after_read, article_problems, claim_of, collision_problems  # noqa: E402
 from content_model.reader import WardMarkdownReader  # noqa: E402
 from content_model.stray import stray_problems  # noqa: E402
 
@@ -88,8 +88,9 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
         is_page = any(folder in path.parents for folder in page_roots)
         if path in checked:
             content, metadata = reader.read(str(path))
+            editor_errors.report(*after_read(settings, metadata))
         else:
-            content, metadata = _header_only(reader, path)
+            content, metadata = reader.read_header(str(path))
         if metadata.get("status") == "skip":
             continue
         draft = metadata.get("status") == "draft"
@@ -111,18 +112,6 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
     found = list(editor_errors.collector.problems)
     editor_errors.collector.reset()
     return problems + found
-
-
-def _header_only(reader: WardMarkdownReader, path: Path):
-    """Metadata for a file that was not asked for: enough for its address,
-    without converting its Markdown or reporting its problems."""
-    quiet = editor_errors.Collector()
-    saved = editor_errors.collector.problems
-    editor_errors.collector.problems = quiet.problems
-    try:
-        return reader.read_header(str(path))
-    finally:
-        editor_errors.collector.problems = saved
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,21 +12,28 @@ from editor_errors import Problem, say
 _LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'#?]+)")
 
 
-def link_problems(path: str, body: str, body_line: int, content_root: str) -> list[Problem]:
+def intrasite_links(body: str, body_line: int) -> list[tuple[str, str, int]]:
+    """(kind, target, line) of every {filename}/{static}/{attach} link, found
+    when the file is read (cacheable with it)."""
+    return [
+        (kind, target.strip(), number)
+        for number, line in enumerate(body.split("\n"), body_line)
+        for kind, target in _LINK.findall(line)
+    ]
+
+
+def link_problems(path: str, links: list[tuple[str, str, int]], content_root: str) -> list[Problem]:
+    """Links whose target does not exist now (checked on every build: the
+    target may appear or vanish while the article itself stays the same)."""
     problems = []
     here = os.path.dirname(path)
-    for number, line in enumerate(body.split("\n"), body_line):
-        for kind, target in _LINK.findall(line):
-            target = target.strip()
-            if target.startswith("/"):
-                resolved = os.path.join(content_root, target.lstrip("/"))
-            else:
-                resolved = os.path.join(here, target)
-            if not os.path.isfile(resolved):
-                problems.append(Problem(path, number, say(
-                    f"Liên kết {{{kind}}}{target} không dẫn tới tệp nào (tìm ở {os.path.relpath(resolved, content_root)}). "
-                    "Sửa đường dẫn: bắt đầu bằng / là tính từ thư mục content/, không có / là tính từ thư mục của bài này.",
-                    f"The link {{{kind}}}{target} leads to no file (looked for {os.path.relpath(resolved, content_root)}). "
-                    "Fix the path: a leading / starts from the content/ folder, otherwise from this article's folder.",
-                )))
+    for kind, target, number in links:
+        resolved = os.path.join(content_root, target.lstrip("/")) if target.startswith("/") else os.path.join(here, target)
+        if not os.path.isfile(resolved):
+            problems.append(Problem(path, number, say(
+                f"Liên kết {{{kind}}}{target} không dẫn tới tệp nào (tìm ở {os.path.relpath(resolved, content_root)}). "
+                "Sửa đường dẫn: bắt đầu bằng / là tính từ thư mục content/, không có / là tính từ thư mục của bài này.",
+                f"The link {{{kind}}}{target} leads to no file (looked for {os.path.relpath(resolved, content_root)}). "
+                "Fix the path: a leading / starts from the content/ folder, otherwise from this article's folder.",
+            )))
     return problems

@@ -6,17 +6,16 @@ import difflib
 import os
 import re
 
-from editor_errors import WARNING, Problem, report, say
+from editor_errors import WARNING, Problem, say
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 from vietnamese import is_nfc, normalize, slugify
 
-from .checks import date_problem, lookalike_problems, mojibake_problems, nfc_problem, summary_problem
-from .clock import now
+from .checks import lookalike_problems, mojibake_problems, nfc_problem, summary_problem
 from .dates import DateFormatError, parse_date
 from .header import split_header
-from .links import link_problems
+from .links import intrasite_links
 
 # Header keys with a meaning here. Anything else is kept (templates may use
 # it) but flagged, as it is most often a typo ("Tittle:", "Catergory:").
@@ -57,16 +56,19 @@ class WardMarkdownReader(BaseReader):
         return self._md.convert(text)
 
     def read(self, source_path):
-        """Return (html, metadata); a file with errors comes back as
-        ``Status: skip`` so Pelican leaves it out without a message of its
-        own, and its problems go to ``editor_errors``."""
+        """Return (html, metadata). The file's problems travel in
+        ``metadata["reader_problems"]`` (so Pelican's content cache keeps them
+        with the content, and they are reported again on every build); a file
+        with errors comes back as ``Status: skip`` so Pelican leaves it out
+        without a message of its own. Checks that depend on the clock or on
+        other files run after reading (``content_model.after_read``)."""
         problems: list[Problem] = []
         draft = [False]
         try:
             content, metadata = self._read(source_path, problems, draft)
         except SkipContent:
-            content, metadata = "", {"status": "skip"}
-        report(*(p.in_draft() if draft[0] else p for p in problems if p is not None))
+            content, metadata = "", {"status": "skip", "source_file": os.fspath(source_path)}
+        metadata["reader_problems"] = [p.in_draft() if draft[0] else p for p in problems if p is not None]
         return content, metadata
 
     def read_header(self, source_path):
@@ -109,7 +111,7 @@ class WardMarkdownReader(BaseReader):
             problems.append(nfc_problem(path))
         problems += mojibake_problems(path, text)
         problems += lookalike_problems(path, text)
-        problems += link_problems(path, header.body, header.body_line, self.settings.get("PATH", ""))
+        meta["links"] = intrasite_links(header.body, header.body_line)
         meta["source_lines"] = dict(lines)
         meta["source_file"] = os.fspath(path)
         draft[0] = (header.get("status") or "").lower() == "draft"
@@ -152,8 +154,6 @@ class WardMarkdownReader(BaseReader):
                 continue
             try:
                 meta[key] = parse_date(value, self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
-                if key == "date":
-                    problems.append(date_problem(path, lines[key], meta[key], now(self.settings)))
             except DateFormatError as exc:
                 label = say("Ngày đăng (Date): ", "Date: ") if key == "date" else say("Ngày sửa (Modified): ", "Modified: ")
                 problems.append(Problem(path, lines[key], label + exc.text))

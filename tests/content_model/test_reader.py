@@ -54,30 +54,30 @@ def test_the_converter_is_reset_between_files(reader, tmp_path):
 )
 def test_errors_skip_the_file_and_name_the_line(reader, tmp_path, text, line, words):
     content, meta = read(reader, tmp_path, text)
-    assert meta == {"status": "skip"}
-    [problem] = editor_errors.collector.errors
+    assert meta["status"] == "skip"
+    [problem] = [p for p in meta["reader_problems"] if p.is_error]
     assert problem.line == line and words in problem.text
 
 
 def test_windows_1258_file_is_explained(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: Tin\n\nHo\xe0 b\xecnh".encode("latin-1"))
-    assert meta == {"status": "skip"}
-    [problem] = editor_errors.collector.errors
+    assert meta["status"] == "skip"
+    [problem] = meta["reader_problems"]
     assert problem.line == 3 and "UTF-8" in problem.text
 
 
 def test_problems_in_a_draft_are_warnings(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: A\nDate: 31/02/2025\nStatus: draft\n\nx")
-    assert meta == {"status": "skip"}
-    assert editor_errors.collector.errors == []
-    [warning] = editor_errors.collector.problems
+    assert meta["status"] == "skip"
+    [warning] = meta["reader_problems"]
+    assert not warning.is_error
     assert "bài nháp" in warning.text
 
 
 def test_unknown_key_is_a_warning_with_a_guess(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: A\nCatgory: Tin\n\nx")
     assert meta["title"] == "A"
-    [warning] = editor_errors.collector.problems
+    [warning] = meta["reader_problems"]
     assert warning.line == 2 and "Category" in warning.text and not warning.is_error
 
 

@@ -96,3 +96,20 @@ def test_broken_ward_file_names_its_line(site_copy, tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{ward}:15: lỗi: slug \"Tin Tức\"" in result.stderr
+
+
+def test_problems_are_reported_again_when_content_comes_from_the_cache(site_copy, tmp_path):
+    """The content cache keeps each file's problems with it: a second build
+    that reads nothing anew still reports them, and checks that depend on
+    other files (links) are redone every time."""
+    warn = site_copy / "bai-viet" / "canh-bao.md"
+    warn.write_text("Title: Cảnh báo\nDate: 2025-03-01 08:00\nCategory: Tin tức\nCatgory: x\n\n[xem]({filename}/bai-viet/sau-nay.md)\n", encoding="utf-8")
+    first = run_pelican(site_copy, tmp_path / "o1")
+    assert first.returncode == 1
+    assert f"{warn}:4: cảnh báo: Không biết thông tin" in first.stderr and f"{warn}:6: lỗi: Liên kết {{filename}}/bai-viet/sau-nay.md" in first.stderr
+    second = run_pelican(site_copy, tmp_path / "o2")  # the article itself is unchanged: read from the cache
+    assert second.returncode == 1 and second.stderr.count(f"{warn}:") == 2
+    (site_copy / "bai-viet" / "sau-nay.md").write_text("Title: Sau này\nDate: 2025-03-02 08:00\nCategory: Tin tức\n\nx\n", encoding="utf-8")
+    third = run_pelican(site_copy, tmp_path / "o3")  # the link's target now exists
+    assert third.returncode == 0, third.stderr
+    assert f"{warn}:4: cảnh báo: Không biết thông tin" in third.stderr
