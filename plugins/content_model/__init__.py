@@ -173,8 +173,8 @@ def configure_cache(pelican) -> None:
     problems found) is kept per file and reused while the file's SHA-256
     (``CHECK_MODIFIED_METHOD``) is unchanged, so a fresh clone with the cache
     restored converts nothing. The cache folder is named by everything else
-    the result depends on: the content folder, the reading settings, the
-    Pelican version and this code; change any of them and a new cache starts.
+    the result depends on: the content folder, every setting, the Pelican
+    version and this code; change any of them and a new cache starts.
     """
     settings = pelican.settings
     if not settings.get("CACHE_CONTENT"):
@@ -186,17 +186,25 @@ def configure_cache(pelican) -> None:
     import pelican as pelican_package
 
     digest = hashlib.sha256()
-    digest.update(json.dumps([
-        str(Path(settings["PATH"]).resolve()),
-        settings.get("MARKDOWN"), settings.get("TIMEZONE"), settings.get("FORMATTED_FIELDS"),
-        settings.get("LEAD_WORDS"), pelican_package.__version__,
-    ], sort_keys=True, default=str).encode())
+    # Every setting counts: cached tags and authors carry the settings they
+    # were made with (their URLs come from them). Functions and objects
+    # count by their name, so the fingerprint is the same from run to run.
+    stable = {key: value for key, value in settings.items() if key not in ("CACHE_PATH", "WARD")}
+    stable["PATH"] = str(Path(settings["PATH"]).resolve())
+    stable["PELICAN"] = pelican_package.__version__
+    digest.update(json.dumps(stable, sort_keys=True, default=_stable_repr).encode())
     here = Path(__file__).resolve().parent
     for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
     base = os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"]
     settings["CACHE_PATH"] = str(Path(base) / "pelican" / digest.hexdigest()[:16])
+
+
+def _stable_repr(value) -> str:
+    name = getattr(value, "__qualname__", None) or getattr(type(value), "__qualname__", "")
+    module = getattr(value, "__module__", None) or getattr(type(value), "__module__", "")
+    return f"{module}.{name}"
 
 
 def register() -> None:

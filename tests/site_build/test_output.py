@@ -55,3 +55,11 @@ def test_assets_carry_a_content_hash_and_text_is_precompressed(site_copy, tmp_pa
         assert gzip.decompress((out / f"{name}.gz").read_bytes()) == original
         assert brotli.decompress((out / f"{name}.br").read_bytes()) == original
     assert not list(out.rglob("*.jpg.gz"))  # photos are already compressed
+
+
+def test_a_setting_change_never_reuses_stale_cached_content(site_copy, tmp_path):
+    assert run_pelican(site_copy, tmp_path / "a").returncode == 0  # fills the content cache
+    changed = run_pelican(site_copy, tmp_path / "b", "-e", 'TAG_URL="chu-de/{slug}.html"', 'TAG_SAVE_AS="chu-de/{slug}.html"')
+    assert changed.returncode == 0, changed.stderr
+    assert (tmp_path / "b" / "chu-de" / "dan-van.html").exists()
+    assert "chu-de/dan-van.html" in (tmp_path / "b" / "bai-viet/2025/03/05-phan-tich-cong-tac-dan-van.html").read_text(encoding="utf-8")
