@@ -7,6 +7,10 @@ hòa), and the page ``search.html`` (template ``search``). The browser side
 is ``theme/static/js/search.js``, which loads only the shards a query needs
 with <script> tags: fetch, XHR, modules and workers are all blocked on
 file://.
+
+The index is a pure function of the published documents, so an unchanged
+site reuses the files of the previous build (``CACHE_PATH/search/<hash of
+the documents, settings and this code>``; the last three are kept).
 """
 
 from __future__ import annotations

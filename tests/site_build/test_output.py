@@ -63,3 +63,14 @@ def test_a_setting_change_never_reuses_stale_cached_content(site_copy, tmp_path)
     assert changed.returncode == 0, changed.stderr
     assert (tmp_path / "b" / "chu-de" / "dan-van.html").exists()
     assert "chu-de/dan-van.html" in (tmp_path / "b" / "bai-viet/2025/03/05-phan-tich-cong-tac-dan-van.html").read_text(encoding="utf-8")
+
+
+def test_the_search_index_is_reused_only_while_nothing_changed(site_copy, tmp_path):
+    assert run_pelican(site_copy, tmp_path / "a").returncode == 0
+    assert run_pelican(site_copy, tmp_path / "b").returncode == 0  # reused
+    assert snapshot(tmp_path / "a" / "search") == snapshot(tmp_path / "b" / "search")
+    article = site_copy / "bai-viet" / "2025-04-01-thu-tu.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nTừ khóa xylophonia.\n", encoding="utf-8")
+    assert run_pelican(site_copy, tmp_path / "c").returncode == 0
+    shards = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "c" / "search").glob("p-xyl*.js"))
+    assert '"xylophonia"' in shards
