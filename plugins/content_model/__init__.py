@@ -16,7 +16,9 @@ Owns:
   look-alike letters, summary length, plausible dates; ``links``: {filename}
   links resolve);
 - URL collisions: two sources that would be written to the same file stop
-  the build with a message naming both.
+  the build with a message naming both;
+- the content cache (``configure_cache``): Pelican's reader cache, keyed by
+  each file's SHA-256, in a folder named by every setting and this code.
 
 Every problem goes through ``editor_errors``; the file is left out with
 ``Status: skip`` so Pelican adds no message of its own.
