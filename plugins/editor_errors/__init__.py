@@ -116,6 +116,19 @@ def _en(message) -> str:
     return message.en if isinstance(message, Text) else str(message)
 
 
+def line_of(path: str | os.PathLike, needle: str, default: int = 0) -> int:
+    """The first line of the file *path* that contains *needle* (to point an
+    editor at a link or a photo name found in the built HTML), else *default*."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if needle in line:
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return default
+
+
 class ContentError(Exception):
     """Raised with one or more problems in the editor's content."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from editor_errors import WARNING, Problem, say
+from editor_errors import WARNING, Problem, line_of, say
 
 from .captions import IMAGE_EXTENSIONS, parse_captions
 from .processing import Variant
@@ -309,13 +309,12 @@ def discover(source: Path, content_root: Path, metadata: dict, lines: dict, body
     soup = None
     if "<img" in html:
         soup = BeautifulSoup(html, "html.parser")
-        text = _text(source)
         for img in soup.find_all("img"):
             src = img.get("src", "")
             parts = urlsplit(src)
             if parts.scheme or parts.netloc or src.startswith(("{", "data:")):
                 continue  # external, data: or Pelican {static} links: not ours
-            path, problem = resolve_photo(source, content_root, folder, unquote(parts.path), _line_of(text, src, body_line), src)
+            path, problem = resolve_photo(source, content_root, folder, unquote(parts.path), line_of(source, src, body_line), src)
             if problem:
                 problems.append(problem)
                 img.decompose()  # preview: no broken image in the page
@@ -334,17 +333,3 @@ def discover(source: Path, content_root: Path, metadata: dict, lines: dict, body
         else:
             cover = Photo(path)
     return Discovery(gallery, soup, inline, cover, problems)
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
-def _line_of(text: str, needle: str, default: int) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    return default

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from atomic_output import add_finisher
-from editor_errors import Problem, say, stop_if_errors
+from editor_errors import Problem, line_of, say, stop_if_errors
 from pelican import signals
 
 from .refcheck import Finding, Report, check
@@ -61,23 +61,12 @@ def _problem(output_path: str, finding: Finding) -> Problem:
         )
     return Problem(
         source,
-        _line_of(source, link),
+        line_of(source, link),
         say(
             f"Liên kết \"{link}\" {what.vi}. Sửa lại liên kết (hoặc thêm tệp nó trỏ tới).",
             f"The link \"{link}\" {what.en}. Fix the link (or add the file it points to).",
         ),
     )
-
-
-def _line_of(path: str, needle: str) -> int:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if needle in line:
-                    return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 0
 
 
 def check_output(output: Path, settings: dict) -> None:
