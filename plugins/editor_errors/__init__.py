@@ -3,7 +3,6 @@
 Owns:
 - ``Problem``: a file, a line and a Vietnamese message that says how to fix
   it, at error or warning severity;
-- ``ContentError``: the exception code raises to report problems;
 - the language of messages: Vietnamese by default, English with the
   ``EDITOR_LANGUAGE = "en"`` setting or ``PORTAL_LANGUAGE=en`` in the
   environment (``invoke check --lang en``). Code writes each message in both
@@ -127,14 +126,6 @@ def line_of(path: str | os.PathLike, needle: str, default: int = 0) -> int:
     except (OSError, UnicodeDecodeError):
         pass
     return default
-
-
-class ContentError(Exception):
-    """Raised with one or more problems in the editor's content."""
-
-    def __init__(self, *problems: Problem):
-        self.problems = list(problems)
-        super().__init__("\n".join(p.format() for p in problems))
 
 
 class BuildStopped(SystemExit):

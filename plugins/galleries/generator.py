@@ -56,10 +56,10 @@ class GalleryGenerator(Generator):
                     yield item
 
     def generate_context(self):
-        found = [self._discover(item) for item in self._items()]
-        self._process([p for _, g, _, inline, cover in found for p in self._all_photos(g, inline, cover)])
-        for item, gallery, soup, inline, cover in found:
-            self._attach(item, gallery, soup, inline, cover)
+        found = [(item, self._discover(item)) for item in self._items()]
+        self._process([photo for _, d in found for photo in self._all_photos(d.gallery, d.inline, d.cover)])
+        for item, d in found:
+            self._attach(item, d.gallery, d.soup, d.inline, d.cover)
         self.albums = [a for a in self.context.get("articles", []) if getattr(a, "gallery", None)]
         self.context["albums"] = self.albums
 
@@ -82,7 +82,7 @@ class GalleryGenerator(Generator):
             self.captions_name,
         )
         self._report(found.problems, draft=getattr(item, "status", "") == "draft")
-        return item, found.gallery, found.soup, found.inline, found.cover
+        return found
 
     # -- processing ----------------------------------------------------------
     def _process(self, photos: list[Photo]) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .collation import sort_key
-from .dates import date_line, long_date, month_year, short_date, weekday
+from .dates import date_line, long_date, short_date, weekday
 from .text import LOOKALIKE_D, is_nfc, normalize, slugify
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "date_line",
     "is_nfc",
     "long_date",
-    "month_year",
     "normalize",
     "short_date",
     "slugify",
@@ -53,7 +52,6 @@ JINJA_FILTERS = {
     "date_line": date_line,
     "short_date": short_date,
     "long_date": long_date,
-    "month_year": month_year,
     "weekday": weekday,
     "sort_vi": sorted_vi,
 }

@@ -33,8 +33,3 @@ def short_date(value: dt.date) -> str:
 def long_date(value: dt.date) -> str:
     """'Thứ Hai, ngày 20 tháng 02 năm 2023' (the administrative style)."""
     return f"{weekday(value)}, ngày {value:%d} tháng {value:%m} năm {value:%Y}"
-
-
-def month_year(value: dt.date) -> str:
-    """'Tháng 2/2023'."""
-    return f"Tháng {value.month}/{value.year}"
