@@ -20,6 +20,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 if PLUGIN_PATHS[0] not in sys.path:
     sys.path.insert(0, PLUGIN_PATHS[0])
 PLUGINS = [
+    "incremental",
     "atomic_output",
     "assets",
     "editor_errors",

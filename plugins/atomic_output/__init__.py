@@ -6,7 +6,8 @@ final step is a rename). At ``finalized`` the *finishers* other plugins
 registered with ``add_finisher`` run on the staging folder (the reference
 check, precompression), in registration order, and then the staging folder
 replaces the output: the old one is renamed aside, the new one renamed in,
-the old one deleted. If anything fails before that, the previous output is
+the old one deleted, and the hooks registered with ``add_published_hook``
+run on the result. If anything fails before that, the previous output is
 untouched and the staging folder is removed when the process exits.
 
 Turn it off with ``ATOMIC_OUTPUT = False``. It sets ``pelican.output_path``,
@@ -24,6 +25,7 @@ from pathlib import Path
 from pelican import signals
 
 _finishers: list[Callable[[Path, dict], None]] = []
+_published: list[Callable[[Path, dict], None]] = []
 _state: dict = {}
 
 
@@ -32,6 +34,25 @@ def add_finisher(finisher: Callable[[Path, dict], None]) -> None:
     before the output is published (swapped into place)."""
     if finisher not in _finishers:
         _finishers.append(finisher)
+
+
+def add_published_hook(hook: Callable[[Path, dict], None]) -> None:
+    """Run *hook(output_folder, settings)* once the new output is in place
+    (after the swap): the build has succeeded."""
+    if hook not in _published:
+        _published.append(hook)
+
+
+def previous_output() -> Path | None:
+    """The output of the last build, still in place while this one is
+    staged; None when output is not staged (``ATOMIC_OUTPUT = False``)."""
+    final = _state.get("final")
+    return final if final is not None and not _state.get("swapped") else None
+
+
+def _publish_done(pelican) -> None:
+    for hook in _published:
+        hook(Path(pelican.output_path), pelican.settings)
 
 
 def _remove_staging() -> None:
@@ -59,6 +80,7 @@ def finish(pelican) -> None:
     for finisher in _finishers:
         finisher(Path(pelican.output_path), pelican.settings)
     if not _state.get("staging"):
+        _publish_done(pelican)
         return
     final, staging = _state["final"], _state["staging"]
     old = final.with_name(f"{final.name}.old-{os.getpid()}")
@@ -74,6 +96,7 @@ def finish(pelican) -> None:
     pelican.output_path = str(final)
     pelican.settings["OUTPUT_PATH"] = str(final)
     shutil.rmtree(old, ignore_errors=True)
+    _publish_done(pelican)
 
 
 def register() -> None:

@@ -38,7 +38,7 @@ from .links import link_problems
 from .reader import WardMarkdownReader
 from .stray import stray_problems
 
-__all__ = ["WardMarkdownReader", "after_read", "article_problems", "claim_of", "collision_problems", "find_collisions", "now"]
+__all__ = ["WardMarkdownReader", "after_read", "article_problems", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
 def use_reader(readers) -> None:
@@ -182,25 +182,38 @@ def configure_cache(pelican) -> None:
     if not settings.get("CACHE_CONTENT"):
         return
     import hashlib
-    import json
-    import os
 
     import pelican as pelican_package
 
-    digest = hashlib.sha256()
     # Every setting counts: cached tags and authors carry the settings they
-    # were made with (their URLs come from them). Functions and objects
-    # count by their name, so the fingerprint is the same from run to run.
-    stable = {key: value for key, value in settings.items() if key not in ("CACHE_PATH", "WARD")}
-    stable["PATH"] = str(Path(settings["PATH"]).resolve())
-    stable["PELICAN"] = pelican_package.__version__
-    digest.update(json.dumps(stable, sort_keys=True, default=_stable_repr).encode())
+    # were made with (their URLs come from them).
+    digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD")).encode())
+    digest.update(pelican_package.__version__.encode())
     here = Path(__file__).resolve().parent
     for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
-    base = os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"]
-    settings["CACHE_PATH"] = str(Path(base) / "pelican" / digest.hexdigest()[:16])
+    settings["CACHE_PATH"] = str(cache_root(settings) / "pelican" / digest.hexdigest()[:16])
+
+
+def cache_root(settings: dict) -> Path:
+    """The folder every build cache lives under: ``PORTAL_CACHE`` from the
+    environment, else the ``CONTENT_CACHE_ROOT`` setting, else ``CACHE_PATH``."""
+    import os
+
+    return Path(os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"])
+
+
+def settings_digest(settings: dict, exclude: tuple[str, ...] = ()) -> str:
+    """SHA-256 of every setting but *exclude*, the same from run to run:
+    functions and objects count by their qualified name, ``PATH`` as an
+    absolute path."""
+    import hashlib
+    import json
+
+    stable = {key: value for key, value in settings.items() if key not in exclude}
+    stable["PATH"] = str(Path(settings["PATH"]).resolve())
+    return hashlib.sha256(json.dumps(stable, sort_keys=True, default=_stable_repr).encode()).hexdigest()
 
 
 def _stable_repr(value) -> str:

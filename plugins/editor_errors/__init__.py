@@ -140,6 +140,7 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.final_checks: list[Callable[[list], Iterable[Problem]]] = []
+        self.printed: list[Problem] = []  # what the last finished build printed
 
     def report(self, *problems: Problem) -> None:
         for problem in problems:
@@ -199,6 +200,7 @@ def _finish(generators) -> None:
         stop_if_errors()
     finally:
         # Printed once; the next build in this process starts clean.
+        collector.printed = list(collector.problems)
         collector.reset()
 
 

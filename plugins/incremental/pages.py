@@ -1,0 +1,300 @@
+"""Page reuse: a page whose inputs are unchanged is not rendered again.
+
+The writer (``ReusingWriter``, given to Pelican through ``get_writer``)
+records, for every page it renders, what the page read:
+- the site-wide fingerprint: every setting, the theme's templates, the
+  plugins' code, and the shared context (every list of articles, pages,
+  categories and tags, with each item's listing fields: URL, title, date,
+  category, tags, status, authors), so adding, removing, renaming or
+  re-dating anything renders every page again (sidebars and menus show
+  such things on every page);
+- the arguments of this one page (its article, category, list of articles);
+- every content object the template touched while rendering: Jinja's
+  ``getattr``/``getitem`` and the project's filters record each article or
+  page read, with a fingerprint of all its data (text, metadata, photos).
+
+On the next build a page whose record still matches is not rendered: the
+file the previous build wrote is hard-linked into the new output (same
+bytes, no write). Anything the record does not cover makes it not match,
+and the page is rendered as usual. Byte-identity with a cold build is tested
+for each kind of change (tests/incremental/test_identical.py).
+
+Needs ``atomic_output`` (the previous output stays in place while the new
+one is staged); without it every page is rendered.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import types
+from pathlib import Path
+
+from pelican.contents import Content
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .fingerprint import Volatile, content_fingerprint, digest, stable
+
+
+RECORD_VERSION = 1
+# Keys of the shared context that change while pages are written, or that
+# are covered otherwise (the settings, by their own digest).
+UNSTABLE_CONTEXT_KEYS = {"localsiteurl", "output_file"}
+# Metadata shown only on the item's own page or its card, never derived
+# into other items' data: a page that shows them reads the item (recorded).
+PER_ITEM_METADATA = {"summary", "lead", "source_lines", "reader_problems"}
+
+
+class Session:
+    """One build's page-reuse state."""
+
+    def __init__(self, previous_output: Path | None, record_path: Path, static_digest: str):
+        self.previous_output = previous_output
+        self.record_path = record_path
+        self.static_digest = static_digest  # settings, templates, code
+        self.previous: dict = {}
+        if previous_output is not None:
+            try:
+                with open(record_path, "rb") as handle:
+                    loaded = pickle.load(handle)
+                if loaded.get("version") == RECORD_VERSION:
+                    self.previous = loaded["pages"]
+            except (OSError, pickle.PickleError, EOFError, KeyError, AttributeError):
+                self.previous = {}
+        self.pages: dict = {}
+        self.shared_context: dict | None = None
+        self.site_digest: str | None = None
+        self.items: dict[str, Content] = {}
+        self.fingerprints: dict[int, str] = {}
+        self.recording: dict[int, Content] | None = None
+        self.rendered = 0
+        self.reused = 0
+        self.volatile: list[str] = []
+
+    # -- site-wide -----------------------------------------------------------
+    def site(self) -> str:
+        if self.site_digest is None:
+            context = self.shared_context or {}
+            settings_keys = {k for k in context if k.isupper()}
+            data = {k: v for k, v in context.items() if k not in settings_keys and k not in UNSTABLE_CONTEXT_KEYS}
+            try:
+                listing = stable(data, content=self.listing_fields)
+                self.site_digest = digest((self.static_digest, listing))
+            except Volatile as why:
+                self.volatile.append(f"context: {why}")
+                self.site_digest = os.urandom(16).hex()
+        return self.site_digest
+
+    def listing_fields(self, item: Content):
+        """What lists show of *item* wherever it appears: its metadata (the
+        URL, title, date, category and tags all come from it and the
+        settings), but not its summary, which pages read through the item
+        itself (and so record it)."""
+        self.items.setdefault(item.source_path, item)
+        metadata = {k: v for k, v in item.metadata.items() if k not in PER_ITEM_METADATA}
+        return ("item", item.source_path, type(item).__name__, getattr(item, "status", None),
+                getattr(item, "template", None), getattr(item, "in_default_lang", None), stable(metadata))
+
+    def fingerprint(self, item: Content) -> str:
+        key = id(item)
+        known = self.fingerprints.get(key)
+        if known is None:
+            try:
+                known = content_fingerprint(item)
+            except Volatile as why:
+                self.volatile.append(f"{item.source_path}: {why}")
+                known = os.urandom(16).hex()
+            self.fingerprints[key] = known
+        return known
+
+    # -- per page ------------------------------------------------------------
+    def can_reuse(self, name: str, call: str) -> bool:
+        old = self.previous.get(name)
+        if not old or old["site"] != self.site() or old["call"] != call:
+            return False
+        for path, fingerprint in old["deps"].items():
+            item = self.items.get(path)
+            if item is None or self.fingerprint(item) != fingerprint:
+                return False
+        try:
+            stat = os.stat(self.previous_output / name)
+        except OSError:
+            return False
+        # The file must be the very one that build wrote (or linked).
+        return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == old.get("file")
+
+    def note(self, name: str, call: str, touched: dict[int, Content]) -> None:
+        self.pages[name] = {
+            "site": self.site(),
+            "call": call,
+            "deps": {item.source_path: self.fingerprint(item) for item in touched.values()},
+        }
+
+    def save(self, output: Path) -> None:
+        for name, page in self.pages.items():
+            try:
+                stat = os.stat(output / name)
+            except OSError:
+                page["file"] = None
+                continue
+            page["file"] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        self.record_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.record_path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump({"version": RECORD_VERSION, "pages": self.pages}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.record_path)
+
+
+_session: list[Session | None] = [None]
+
+
+def current() -> Session | None:
+    return _session[0]
+
+
+def start(session: Session | None) -> None:
+    _session[0] = session
+
+
+# -- recording what templates read ------------------------------------------
+def _record(value) -> None:
+    session = _session[0]
+    if session is not None and session.recording is not None and isinstance(value, Content):
+        session.recording[id(value)] = value
+        session.items.setdefault(value.source_path, value)
+
+
+def install(environment) -> None:
+    """Make *environment* report every content object its templates read."""
+    if getattr(environment, "_incremental_recording", False):
+        return
+    getattr_, getitem = environment.getattr, environment.getitem
+
+    def recording_getattr(obj, attribute):
+        _record(obj)
+        return getattr_(obj, attribute)
+
+    def recording_getitem(obj, argument):
+        _record(obj)
+        return getitem(obj, argument)
+
+    environment.getattr = recording_getattr
+    environment.getitem = recording_getitem
+    for name, function in list(environment.filters.items()):
+        environment.filters[name] = _recording_filter(function)
+    for name, function in list(environment.globals.items()):
+        if isinstance(function, types.FunctionType):
+            environment.globals[name] = _recording_filter(function)
+    environment._incremental_recording = True
+
+
+def _recording_filter(function):
+    @functools.wraps(function)
+    def recording(*args, **kwargs):
+        for value in args:
+            _record(value)
+        return function(*args, **kwargs)
+
+    return recording
+
+
+class _Sink:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def write(self, text):
+        return len(text)
+
+
+class _Recorder:
+    """Stands in for a template: decides, per output file, whether to render."""
+
+    def __init__(self, template, writer: ReusingWriter, call: str):
+        self.template, self.writer, self.call = template, writer, call
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+    def render(self, localcontext):
+        session = _session[0]
+        name = localcontext["output_file"]
+        if session.can_reuse(name, self.call):
+            session.reused += 1
+            session.pages[name] = dict(session.previous[name])
+            self.writer.reuse_next = (sanitised_join(self.writer.output_path, name), session.previous_output / name)
+            return ""
+        session.recording = {}
+        try:
+            output = self.template.render(localcontext)
+            session.note(name, self.call, session.recording)
+        finally:
+            session.recording = None
+        session.rendered += 1
+        return output
+
+
+class ReusingWriter(Writer):
+    """Pelican's writer, but a page whose inputs are unchanged is linked
+    from the previous output instead of rendered and written again."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.reuse_next: tuple[str, Path] | None = None
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        session = _session[0]
+        if session is None or not name:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        install(template.environment)
+        call = self._call_digest(session, name, template, context, relative_urls, template_name, kwargs)
+        return super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
+                                  template_name, override_output, url, **kwargs)
+
+    @staticmethod
+    def _call_digest(session, name, template, context, relative_urls, template_name, kwargs) -> str:
+        shared = session.shared_context or {}
+        extra = {k: v for k, v in context.items()
+                 if k not in UNSTABLE_CONTEXT_KEYS and (k not in shared or shared[k] is not v)}
+        try:
+            return digest(stable((name, template.name, template_name, relative_urls, extra, kwargs)))
+        except Volatile:
+            return os.urandom(16).hex()
+
+    def _open_w(self, filename, encoding, override=False):
+        reuse, self.reuse_next = self.reuse_next, None
+        handle = super()._open_w(filename, encoding, override)
+        if reuse is None or reuse[0] != filename or handle.name == os.devnull:
+            return handle
+        handle.close()
+        temporary = f"{filename}.link-{os.getpid()}"
+        os.link(reuse[1], temporary)
+        os.replace(temporary, filename)
+        return _Sink()
+
+
+def static_digest(settings: dict, roots: list[Path]) -> str:
+    """Settings (all of them, the ward's data included), the installed
+    packages and the files under *roots* (templates, plugin code): what
+    every page depends on."""
+    from .inputs import CACHE_SETTINGS, packages, tree_files
+
+    kept = {k: v for k, v in settings.items() if k not in CACHE_SETTINGS and k != "OUTPUT_PATH"}
+    try:
+        hasher = hashlib.sha256(repr(stable(kept)).encode())
+    except Volatile:
+        return os.urandom(16).hex()
+    hasher.update(packages().encode())
+    for root in roots:
+        if root.is_dir():
+            for path in tree_files(root):
+                hasher.update(f"{os.path.relpath(path, root)}\0".encode())
+                hasher.update(Path(path).read_bytes())
+    return hasher.hexdigest()

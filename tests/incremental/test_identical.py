@@ -1,0 +1,137 @@
+"""Correct before fast: after each kind of change, the incremental rebuild
+(content cache, photo cache, search-index cache, reused pages) writes
+exactly the bytes a cold build of the same content writes.
+
+Each test builds the fixture site (with a photo album), changes one thing,
+rebuilds incrementally into the same output with the same caches, and
+compares every file with a cold build into a new folder with new caches.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from helpers import FIXTURE_SITE, ROOT, snapshot
+
+sys.path.insert(0, str(ROOT / "bench"))
+from photos import photo  # noqa: E402
+
+OLD_ARTICLE = "bai-viet/2024-06-15-ket-qua.md"  # old: on no sidebar of other pages
+ALBUM = "bai-viet/2024-03-01-mo-dau"  # old too
+REUSED = re.compile(r"Trang: (\d+) dựng lại, (\d+) giữ nguyên")
+
+
+class Site:
+    def __init__(self, tmp_path):
+        self.tmp = tmp_path
+        self.content = tmp_path / "site"
+        shutil.copytree(FIXTURE_SITE, self.content)
+        self.theme = tmp_path / "theme"
+        shutil.copytree(ROOT / "theme", self.theme)
+        album = self.content / ALBUM
+        album.mkdir()
+        for n in (1, 2):
+            (album / f"anh-{n}.jpg").write_bytes(photo(900, 600, seed=n))
+        self.settings: list[str] = []
+
+    def build(self, output, cache) -> tuple[int, int]:
+        """Build; return (pages rendered, pages reused)."""
+        # one -e with every KEY=VALUE: Pelican keeps only the last -e flag
+        extra = ["-e", f"GALLERY_CACHE_PATH={json.dumps(str(cache / 'anh'))}", *self.settings]
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+             "-t", str(self.theme), "-v", *extra],
+            capture_output=True, text=True, cwd=ROOT, timeout=300,
+            env=dict(os.environ, PORTAL_CACHE=str(cache), PORTAL_NOW="2026-06-01 08:00", COLUMNS="400"),
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert "không so được" not in result.stdout + result.stderr  # no volatile data
+        found = REUSED.search(result.stdout + result.stderr)
+        assert found, "the build did not report page reuse"
+        return int(found[1]), int(found[2])
+
+    def edit(self, relative, old, new):
+        path = self.content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    return Site(tmp_path)
+
+
+def rebuild_matches_cold(site, change) -> tuple[int, int]:
+    out, cache = site.tmp / "out", site.tmp / "cache"
+    rendered, reused = site.build(out, cache)
+    assert reused == 0  # the first build renders everything
+    change(site)
+    counts = site.build(out, cache)
+    cold = site.tmp / "cold"
+    site.build(cold, site.tmp / "cold-cache")
+    incremental, expected = snapshot(out), snapshot(cold)
+    assert sorted(incremental) == sorted(expected)
+    differing = [name for name in expected if incremental[name] != expected[name]]
+    assert differing == []
+    return counts
+
+
+def test_edit_a_body(site):
+    rendered, reused = rebuild_matches_cold(site, lambda s: s.edit(OLD_ARTICLE, "\n\n", "\n\nMột đoạn mới được thêm vào bài.\n\n"))
+    assert 0 < rendered < reused  # the article and the pages listing it, not the whole site
+
+
+def test_change_a_title(site):
+    rebuild_matches_cold(site, lambda s: s.edit(OLD_ARTICLE, "Title: ", "Title: Đã sửa: "))
+
+
+def test_change_a_category(site):
+    def change(s):
+        text = (s.content / OLD_ARTICLE).read_text(encoding="utf-8")
+        current = re.search(r"^Category: (.+)$", text, re.M)[1]
+        other = "Bài viết chuyên sâu" if current != "Bài viết chuyên sâu" else "Tin tức"
+        s.edit(OLD_ARTICLE, f"Category: {current}", f"Category: {other}")
+
+    rebuild_matches_cold(site, change)
+
+
+def test_delete_an_article(site):
+    rebuild_matches_cold(site, lambda s: (s.content / OLD_ARTICLE).unlink())
+
+
+def test_add_a_photo(site):
+    rendered, reused = rebuild_matches_cold(site, lambda s: (s.content / ALBUM / "anh-3.jpg").write_bytes(photo(900, 600, seed=3)))
+    assert 0 < rendered < reused
+
+
+def test_change_a_template(site):
+    def change(s):
+        footer = s.theme / "templates" / "partials" / "footer.html"
+        footer.write_text(footer.read_text(encoding="utf-8") + "\n<!-- mẫu đã sửa -->\n", encoding="utf-8")
+
+    rendered, reused = rebuild_matches_cold(site, change)
+    assert reused == 0
+
+
+def test_change_a_setting(site):
+    rendered, reused = rebuild_matches_cold(site, lambda s: s.settings.append("DEFAULT_PAGINATION=2"))
+    assert reused == 0
+
+
+def test_change_the_ward_file(site):
+    def change(s):
+        ward = s.content / "ward.toml"
+        text = ward.read_text(encoding="utf-8")
+        phone = re.search(r'^phone = "([^"]+)"', text, re.M)
+        assert phone, "ward.toml has a phone line"
+        ward.write_text(text.replace(phone[0], 'phone = "0299 111 2222"', 1), encoding="utf-8")
+
+    rendered, reused = rebuild_matches_cold(site, change)
+    assert reused == 0
