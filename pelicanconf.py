@@ -111,7 +111,8 @@ GALLERY_MARKER = "[[album]]"
 GALLERY_CAPTIONS_FILE = "chu-thich.txt"
 GALLERY_OUTPUT = "anh"
 CACHE_PATH = str(ROOT / ".cache")
-GALLERY_CACHE_PATH = str(ROOT / ".cache" / "anh")  # processed photos, by content hash
+# Processed photos are kept by content hash under <cache>/anh, <cache> being
+# PORTAL_CACHE from the environment or CACHE_PATH (GALLERY_CACHE_PATH overrides).
 ALBUMS_URL = ALBUMS_SAVE_AS = "thu-vien-anh.html"
 
 # -- Output (plugins: atomic_output, assets) ---------------------------------

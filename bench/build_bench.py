@@ -117,6 +117,40 @@ def scenarios(label: str, site: Path, out: Path, build: list[str], extra_env: di
     return results
 
 
+def livereload(site: Path, work: Path, cache: Path) -> float:
+    """Seconds from saving an edited article to the preview server's
+    reload event (what makes the open browser tab reload)."""
+    import re
+    import urllib.request
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1", PORTAL_CACHE=str(cache))
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "plugins" / "preview" / "server.py"), "--port", "0", "--content", str(site),
+         "--output", str(work / "preview")],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env,
+    )
+    try:
+        line = server.stdout.readline()  # printed after the first build
+        port = re.search(r"localhost:(\d+)/", line)[1]
+        events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__preview__/events", timeout=600)
+        first = events.readline()
+        assert first.startswith(b"data:"), first
+        events.readline()
+        time.sleep(3)  # the watcher starts after the first build is announced
+        target = sorted((site / "bai-viet").rglob("*.md"))[len(list((site / "bai-viet").rglob("*.md"))) // 3]
+        text = target.read_text(encoding="utf-8")
+        saved = time.perf_counter()
+        target.write_text(text + "\nMột câu sửa khi xem trước.\n", encoding="utf-8")
+        while not events.readline().startswith(b"data:"):
+            pass
+        took = time.perf_counter() - saved
+        target.write_text(text, encoding="utf-8")
+        return took
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", default="1000,5000")
@@ -132,15 +166,18 @@ def main() -> int:
         stock_out, ours_out, cache = work / "stock", work / "ours", work / "cache"
         stock = ["-m", "pelican", str(site), "-o", str(stock_out), "-t", "simple", "-q", "-s", str(work / "stock.py")]
         (work / "stock.py").write_text("", encoding="utf-8")  # Pelican's defaults, nothing else
-        ours = ["-m", "pelican", str(site), "-o", str(ours_out), "-s", str(ROOT / "pelicanconf.py"), "-q",
-                "-e", f"GALLERY_CACHE_PATH={json.dumps(str(cache))}"]
+        ours = ["-m", "pelican", str(site), "-o", str(ours_out), "-s", str(ROOT / "pelicanconf.py"), "-q"]
+        caches = {"PORTAL_CACHE": str(cache)}  # content, photo, search and incremental caches
         a = scenarios(f"stock Pelican, {n}", site, stock_out, [sys.executable, *stock])
-        b = scenarios(f"this project, {n}", site, ours_out, [sys.executable, *ours])
+        b = scenarios(f"this project, {n}", site, ours_out, [sys.executable, *ours], caches)
         fresh = work / "fresh"
         shutil.copytree(site, fresh)  # new file times, as a fresh clone
         print(f"… this project, {n}: fresh clone, caches kept", file=sys.stderr)
-        clone = measure([sys.executable, *[str(fresh) if part == str(site) else part for part in ours[:2] + [str(fresh)] + ours[3:]]])
-        rows.append((n, a, b, clone))
+        clone = measure([sys.executable, *[str(fresh) if part == str(site) else part for part in ours[:2] + [str(fresh)] + ours[3:]]],
+                        dict(os.environ, **caches))
+        print(f"… this project, {n}: live preview, save to reload", file=sys.stderr)
+        reload_seconds = livereload(site, work, cache)
+        rows.append((n, a, b, clone, reload_seconds))
         shutil.rmtree(work)
 
     print()
@@ -149,7 +186,7 @@ def main() -> int:
     print("| N | Scenario | Stock wall / CPU / RSS | This project wall / CPU / RSS | Wall ratio | Files (stock / ours) |")
     print("|---:|---|---|---|---:|---|")
     names = {"cold": "cold build", "unchanged": "nothing changed", "edit": "one article edited", "add": "one article added"}
-    for n, a, b, clone in rows:
+    for n, a, b, clone, reload_seconds in rows:
         for key, label in names.items():
             ra, rb = a[key], b[key]
             counts = f"{a['cold']['files']} / {b['cold']['files']}" if key == "cold" else ""
@@ -157,6 +194,7 @@ def main() -> int:
                   f"{rb['wall']:.1f} s / {rb['cpu']:.1f} s / {rb['rss_mb']:.0f} MB | {rb['wall'] / ra['wall']:.2f}× | {counts} |")
         print(f"| {n} | fresh clone, caches kept | | {clone['wall']:.1f} s / {clone['cpu']:.1f} s / {clone['rss_mb']:.0f} MB | "
               f"{clone['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
+        print(f"| {n} | live preview: save → browser reload event | | {reload_seconds:.1f} s | | |")
     return 0
 
 

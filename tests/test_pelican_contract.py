@@ -55,3 +55,39 @@ def test_content_cache_can_be_keyed_by_a_content_hash():
     assert 'method == "mtime"' in source and "getattr(hashlib, method)" in source
     assert "preread_signal" in inspect.getsource(readers.Readers.read_file)
     assert "self.get_cached_data(path, (None, None))" in inspect.getsource(readers.Readers.read_file)
+
+
+def test_writer_renders_then_opens_the_named_file(tmp_path):
+    # incremental.pages.ReusingWriter wraps the template (render sees
+    # localcontext["output_file"]) and then reuses the file in _open_w.
+    from pelican.writers import Writer
+
+    calls = []
+
+    class Template:
+        name = "t.html"
+
+        def render(self, localcontext):
+            calls.append(("render", localcontext["output_file"]))
+            return "x"
+
+    class Probe(Writer):
+        def _open_w(self, filename, encoding, override=False):
+            calls.append(("open", filename))
+            return super()._open_w(filename, encoding, override)
+
+    Probe(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}}).write_file("a/b.html", Template(), {"localsiteurl": ""})
+    assert calls == [("render", "a/b.html"), ("open", str(tmp_path / "a" / "b.html"))]
+
+
+def test_jinja_attribute_access_goes_through_the_environment():
+    # incremental.pages records the content objects templates read through
+    # Environment.getattr/getitem and the filters.
+    from jinja2 import Environment
+
+    environment = Environment()
+    seen = []
+    original = environment.getattr
+    environment.getattr = lambda obj, attribute: seen.append(attribute) or original(obj, attribute)
+    environment.from_string("{{ a.title }}{% for t in a.tags %}{{ t }}{% endfor %}").render(a={"title": "x", "tags": []})
+    assert seen == ["title", "tags"]

@@ -193,7 +193,9 @@ def configure_cache(pelican) -> None:
     for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
-    settings["CACHE_PATH"] = str(cache_root(settings) / "pelican" / digest.hexdigest()[:16])
+    root = cache_root(settings)
+    settings["CONTENT_CACHE_ROOT"] = str(root)  # cache_root() keeps answering the same
+    settings["CACHE_PATH"] = str(root / "pelican" / digest.hexdigest()[:16])
 
 
 def cache_root(settings: dict) -> Path:

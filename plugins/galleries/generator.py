@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from content_model import cache_root
 from editor_errors import Problem, report, say
 from pelican.generators import Generator
 
@@ -28,7 +29,7 @@ class GalleryGenerator(Generator):
             quality=s.get("GALLERY_QUALITY", 80),
             keep_original=s.get("GALLERY_PUBLISH_ORIGINALS", False),
         )
-        self.cache_root = Path(s.get("GALLERY_CACHE_PATH") or os.path.join(s.get("CACHE_PATH", "cache"), "anh"))
+        self.cache_root = Path(s.get("GALLERY_CACHE_PATH") or cache_root(s) / "anh")
         self.folder = s.get("GALLERY_OUTPUT", "anh").strip("/")
         self.strict = s.get("GALLERY_STRICT", False)
         self.marker = s.get("GALLERY_MARKER", "[[album]]")
