@@ -100,6 +100,27 @@ def offline(c):
     c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "command.py")]), pty=False)
 
 
+@task(
+    positional=["source"],
+    iterable=["also"],
+    help={
+        "source": "tệp .txt, trang .html đã lưu, hoặc thư mục chứa chúng",
+        "also": "thêm một nguồn nữa (dùng nhiều lần được)",
+        "out": "thư mục nội dung nhận bài (mặc định content/)",
+        "category_map": "tệp TOML ánh xạ chuyên mục cũ → chuyên mục của phường",
+        "force": "ghi đè bài đã có",
+        "dry_run": "chỉ báo cáo, không ghi tệp nào",
+    },
+)
+def import_legacy(c, source, also=None, out=str(CONTENT), category_map="", force=False, dry_run=False):
+    """Nhập bài từ cổng cũ (import articles from an old portal)."""
+    args = [PY, str(ROOT / "plugins" / "legacy_import" / "command.py"), source, *(also or []), "--out", out]
+    if category_map:
+        args += ["--category-map", category_map]
+    args += ["--force"] * bool(force) + ["--dry-run"] * bool(dry_run)
+    c.run(shlex.join(args), pty=False)
+
+
 @task(help={"target": "user@may-chu:/thu-muc (hoặc biến PUBLISH_TARGET)", "dry_run": "chỉ liệt kê thay đổi"})
 def publish(c, target="", dry_run=False):
     """Xây dựng bản phát hành, kiểm tra, rồi rsync lên máy chủ (publish over SSH)."""

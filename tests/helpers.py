@@ -55,3 +55,14 @@ def wait_for(predicate, timeout=30):
             return True
         time.sleep(0.2)
     return False
+
+
+def small_jpeg(seed: int) -> bytes:
+    """A tiny plain JPEG, for tests that need a photo file but not its look."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (seed * 40 % 256, 90, 160)).save(buffer, "JPEG")
+    return buffer.getvalue()

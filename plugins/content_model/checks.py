@@ -22,31 +22,40 @@ LOOKALIKES = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"}
 # Characters TCVN3 (ABC) text shows when read as Windows-1252 / Latin-1:
 # they never occur inside Vietnamese words written in Unicode.
 _TCVN3_ONLY = "¸µ¶·¹¨»¼½¾ÆÇËßÜÖ©®¬ª«ñÑ"
-_TCVN3 = re.compile(rf"[A-Za-zéèêâôó]*[{_TCVN3_ONLY}][A-Za-zéèêâôó{_TCVN3_ONLY}]*")
+TCVN3 = re.compile(rf"[A-Za-zéèêâôó]*[{_TCVN3_ONLY}][A-Za-zéèêâôó{_TCVN3_ONLY}]*")
 # VNI-Windows puts tone/vowel marks as separate Latin-1 letters after a vowel.
-_VNI = re.compile(r"[aeiouyAEIOUY][øûïäëöÿ]")
+VNI = re.compile(r"[aeiouyAEIOUY][øûïäëöÿ]")
 # UTF-8 bytes of Vietnamese read as Windows-1252: "Ã¡", "áº¡", "á»‹", "Ä‘", "Æ°".
-_UTF8_AS_1252 = re.compile(r"Ã[\u00a0-\u00bf]|á[º»].|Ä[‘’]|Æ[°¡]")
+UTF8_AS_1252 = re.compile(r"Ã[\u00a0-\u00bf]|á[º»].|Ä[‘’]|Æ[°¡]")
 
 
-def _repair_utf8(text: str) -> str | None:
-    for codec in ("cp1252", "latin-1"):
+def repair_utf8(text: str) -> str | None:
+    """*text* with UTF-8 read as Windows-1252 undone, or None if it is not
+    that. Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    show up as the Latin-1 control characters, as browsers and editors do."""
+    raw = bytearray()
+    for char in text:
         try:
-            return text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return None
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            raw.append(ord(char))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def mojibake_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
-    if not (_UTF8_AS_1252.search(text) or _TCVN3.search(text) or _VNI.search(text)):
+    if not (UTF8_AS_1252.search(text) or TCVN3.search(text) or VNI.search(text)):
         return []  # the common case, decided on the whole text at once
     problems = []
     for number, line in enumerate(text.split("\n"), first_line):
-        match = _UTF8_AS_1252.search(line)
+        match = UTF8_AS_1252.search(line)
         if match:
             word = re.search(r"\S*" + re.escape(match.group(0)) + r"\S*", line).group(0)
-            fixed = _repair_utf8(word)
+            fixed = repair_utf8(word)
             hint_vi = f" Có lẽ là \"{fixed}\"." if fixed else ""
             hint_en = f" Probably \"{fixed}\"." if fixed else ""
             problems.append(Problem(path, number, say(
@@ -54,14 +63,14 @@ def mojibake_problems(path: str, text: str, first_line: int = 1) -> list[Problem
                 f"Garbled text: \"{word}\" (UTF-8 read as Windows-1252).{hint_en} Retype it or paste it again from the original.",
             )))
             continue
-        tcvn = [m.group(0) for m in _TCVN3.finditer(line) if len(m.group(0)) > 1]
+        tcvn = [m.group(0) for m in TCVN3.finditer(line) if len(m.group(0)) > 1]
         if len(tcvn) >= 2:
             problems.append(Problem(path, number, say(
                 f"Chữ bị lỗi phông TCVN3 (ABC): \"{' '.join(tcvn[:3])}\". Chuyển đoạn này sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3, đích Unicode) rồi dán lại.",
                 f"Text in the legacy TCVN3 (ABC) font encoding: \"{' '.join(tcvn[:3])}\". Convert it to Unicode (e.g. Unikey's converter, TCVN3 → Unicode) and paste it again.",
             )))
             continue
-        vni = _VNI.search(line)
+        vni = VNI.search(line)
         if vni:
             word = re.search(r"\S*" + re.escape(vni.group(0)) + r"\S*", line).group(0)
             problems.append(Problem(path, number, say(
