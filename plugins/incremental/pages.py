@@ -29,6 +29,7 @@ import functools
 import hashlib
 import os
 import pickle
+import shutil
 import types
 from pathlib import Path
 
@@ -275,7 +276,10 @@ class ReusingWriter(Writer):
             return handle
         handle.close()
         temporary = f"{filename}.link-{os.getpid()}"
-        os.link(reuse[1], temporary)
+        try:
+            os.link(reuse[1], temporary)
+        except OSError:  # a file system without hard links: copy the bytes
+            shutil.copyfile(reuse[1], temporary)
         os.replace(temporary, filename)
         return _Sink()
 
