@@ -10,6 +10,7 @@ file whose stat has not changed since the last build, as git's index does.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -48,7 +49,10 @@ def tree_files(folder: Path) -> Iterable[str]:
             yield os.path.join(root, name)
 
 
+@functools.cache
 def packages() -> str:
+    """Python and every installed distribution with its version (read once
+    per process: the up-to-date check and the page fingerprint both use it)."""
     found = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     return sys.version + "\n" + "\n".join(found)
 

@@ -86,12 +86,15 @@ def import_all(sources: list[Path], out: Path, map_file: Path | None = None, for
     for number, source in enumerate(files, 1):
         if progress and number % 50 == 0:
             print(f"  {number}/{len(files)} tệp…", file=progress)
-        item = read_source(source)
+        try:
+            item = read_source(source)
+        except OSError as error:
+            report.skipped.append((source, f"không đọc được tệp ({error.strerror}); bài không được nhập"))
+            continue
         if item is None:
             report.skipped.append((source, f"không nhận dạng được loại tệp {source.suffix} (chỉ .txt, .html, .htm)"))
             continue
-        report.attention += [(source, note) for note in item.attention if not note.startswith("đã sửa")]
-        report.attention += [(source, note) for note in item.attention if note.startswith("đã sửa")]
+        report.attention += [(source, note) for note in item.attention]
         if not item.title or item.date is None or not item.blocks:
             missing_part = "tiêu đề" if not item.title else "ngày đăng" if item.date is None else "nội dung"
             report.skipped.append((source, f"không tìm thấy {missing_part}; bài không được nhập"))
@@ -110,7 +113,7 @@ def import_all(sources: list[Path], out: Path, map_file: Path | None = None, for
         claimed[stem] = source
         target = out / "bai-viet" / f"{stem}.md"
         photo_names = [f"anh-{i:02d}{p.source.suffix.lower()}" for i, p in enumerate(item.photos, 1)]
-        text = markdown(item, category, album=bool(item.photos), captions=True)
+        text = markdown(item, category, album=bool(item.photos))
         if target.exists():
             if target.read_text(encoding="utf-8") == text:
                 report.unchanged.append((source, target))

@@ -82,7 +82,7 @@ def parse_html(markup: str, source: Path) -> Imported:
     for element in container.find_all(class_=_SKIP_CLASS):
         if element is not container and not element.find(["img", "p"], recursive=True) or _is_furniture(element):
             element.decompose()
-    blocks, captions_done = [], set()
+    captions_done: set[str] = set()
     lines: list[tuple[str, str]] = []  # (kind, markdown)
     for block in _blocks(container):
         if block.name == "table" and not block.find("img"):

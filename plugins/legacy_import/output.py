@@ -71,7 +71,7 @@ def header_value(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def markdown(item: Imported, category: str, album: bool, captions: bool) -> str:
+def markdown(item: Imported, category: str, album: bool) -> str:
     lines = [
         f"Title: {header_value(item.title)}",
         f"Date: {item.date:%Y-%m-%d %H:%M}",

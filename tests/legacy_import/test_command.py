@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_SITE, ROOT, run_pelican, small_jpeg
+from helpers import ROOT, run_pelican, small_jpeg
 
 LEGACY = ROOT / "tests" / "fixtures" / "legacy"
 COMMAND = ROOT / "plugins" / "legacy_import" / "command.py"
@@ -21,10 +21,8 @@ def run(*args):
 
 
 @pytest.fixture
-def site(tmp_path) -> Path:
-    dest = tmp_path / "site"
-    shutil.copytree(FIXTURE_SITE, dest)
-    return dest
+def site(site_copy) -> Path:
+    return site_copy
 
 
 @pytest.fixture
