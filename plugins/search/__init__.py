@@ -8,9 +8,9 @@ is ``theme/static/js/search.js``, which loads only the shards a query needs
 with <script> tags: fetch, XHR, modules and workers are all blocked on
 file://.
 
-The index is a pure function of the published documents, so an unchanged
-site reuses the files of the previous build (``CACHE_PATH/search/<hash of
-the documents, settings and this code>``; the last three are kept).
+The posting lists are kept between builds (``<cache root>/search/``): a
+build reads again only the documents whose title or text changed and
+rewrites only the lists of their words (``index.update``).
 """
 
 from __future__ import annotations

@@ -2,24 +2,36 @@
 
 Files (all under ``SEARCH_OUTPUT``, loaded with plain <script> tags, so the
 search works from file:// where fetch, XHR, modules and workers do not):
-- ``manifest.js``: document count, the shards that exist, the stopwords;
+- ``manifest.js``: document count, how many of them are pages, the shards
+  that exist, the stopwords;
 - ``p-<prefix>.js``: every word whose folded key starts with that 3-letter
   prefix (or is that 1–2-letter word), with its posting lists per exact form;
 - ``t-<word>.js``: a word whose posting lists alone are big, on its own, so
   a query for another word of the same prefix does not load it;
 - ``d-<n>.js``: ``DOCS_PER_SHARD`` documents (URL, title, date, category and
   the start of the text for snippets), loaded only for the results shown.
+
+Document ids are the documents' order: the pages first, then the articles
+from the oldest to the newest, so that a new article takes the next id and
+moves no other. ``search.js`` breaks ties newest article first.
+
+The posting lists are kept between builds as an ``IndexState``: ``update``
+reads again only the documents whose title or text changed (or whose id
+moved) and rewrites only the lists of the words they had or have, and of
+those only the block of ``BLOCK`` documents that holds them. The result is
+the same as building from nothing, which the tests check.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .encoding import POSITIONS, encode_postings
+from .encoding import POSITIONS, PostingList, decode_postings, encode_postings, rebase
 from .folding import STOPWORDS, keys
 
 DOCS_PER_SHARD = 8
@@ -27,6 +39,14 @@ PREFIX = 3
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _PLAIN = re.compile(r"[a-z0-9]+")
+
+# Above this share of documents changed, reading everything again is faster
+# than patching the lists one by one.
+REBUILD_SHARE = 0.1
+REBUILD_MIN = 64
+# Posting lists are kept in blocks of this many document ids, each written
+# as if it were the whole list: a change rewrites one block, not the list.
+BLOCK = 256
 
 
 @dataclass
@@ -36,6 +56,38 @@ class Document:
     date: str
     category: str
     text: str  # plain text of the body
+
+    def fingerprint(self) -> bytes:
+        """What the posting lists depend on: the title and the text."""
+        return hashlib.blake2b(f"{self.title}\0{self.text}".encode(), digest_size=16).digest()
+
+
+Form = tuple[str, str]  # (exact key, folded key) of a word form
+
+
+Blocks = dict[int, tuple[str, int]]  # block number → (its posting list, written from -1; its last id)
+
+
+@dataclass
+class IndexState:
+    """The posting lists of every word form, and per document what they were
+    made from, so that the next build can change only what changed."""
+
+    positions: int
+    block: int = BLOCK
+    fingerprints: list[bytes] = field(default_factory=list)
+    forms_of: list[str] = field(default_factory=list)  # per document: its forms, "exact\tfolded" lines
+    postings: dict[Form, Blocks] = field(default_factory=dict)
+
+    def posting_text(self, form: Form) -> str:
+        """The encoded posting list of *form*, its blocks joined."""
+        parts, previous = [], -1
+        blocks = self.postings[form]
+        for number in sorted(blocks):
+            text, last = blocks[number]
+            parts.append(rebase(text, previous))
+            previous = last
+        return "".join(parts)
 
 
 def plain_text(markup: str) -> str:
@@ -52,38 +104,114 @@ def file_part(key: str) -> str:
     return key if _PLAIN.fullmatch(key) else "x" + key.encode("utf-8").hex()
 
 
+def analyse(doc: Document, positions: int) -> dict[Form, list]:
+    """form → [in title, occurrences in the body, first body positions]."""
+    entries: dict[Form, list] = {}
+    for form in keys(doc.title):
+        if form[0] not in STOPWORDS:
+            entries[form] = [True, 0, []]
+    for position, form in enumerate(keys(doc.text)):
+        if form[0] in STOPWORDS:
+            continue
+        entry = entries.get(form)
+        if entry is None:
+            entries[form] = entry = [False, 0, []]
+        entry[1] += 1
+        if len(entry[2]) < positions:
+            entry[2].append(position)
+    return entries
+
+
+def _forms_text(entries: dict[Form, list]) -> str:
+    return "\n".join(f"{exact}\t{folded}" for exact, folded in entries)
+
+
+def _forms(text: str) -> list[Form]:
+    return [tuple(line.split("\t")) for line in text.split("\n")] if text else []
+
+
+def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK) -> IndexState:
+    """The index of *documents* built from nothing."""
+    state = IndexState(positions, block)
+    lists: dict[Form, dict[int, PostingList]] = defaultdict(dict)
+    for doc_id, doc in enumerate(documents):
+        entries = analyse(doc, positions)
+        state.fingerprints.append(doc.fingerprint())
+        state.forms_of.append(_forms_text(entries))
+        number = doc_id // block
+        for form, (in_title, occurrences, first) in entries.items():
+            blocks = lists[form]
+            written = blocks.get(number)
+            if written is None:
+                blocks[number] = written = PostingList()
+            written.add(doc_id, in_title, occurrences, first, positions)
+    state.postings = {form: {n: (w.text(), w.last) for n, w in blocks.items()} for form, blocks in lists.items()}
+    return state
+
+
+def update(state: IndexState | None, documents: list[Document], positions: int = POSITIONS, block: int = BLOCK) -> IndexState:
+    """The index of *documents*, changing *state* (the index of the last
+    build) where documents changed; *state* itself is left as it was."""
+    if state is None or (state.positions, state.block) != (positions, block):
+        return full(documents, positions, block)
+    fingerprints = [doc.fingerprint() for doc in documents]
+    old = state.fingerprints
+    dirty = [i for i in range(max(len(old), len(fingerprints))) if i >= len(old) or i >= len(fingerprints) or old[i] != fingerprints[i]]
+    if not dirty:
+        return state
+    if len(dirty) > max(REBUILD_MIN, REBUILD_SHARE * len(documents)):
+        return full(documents, positions, block)
+
+    fresh = {i: analyse(documents[i], positions) for i in dirty if i < len(documents)}
+    # form → the blocks to write again
+    affected: dict[Form, set[int]] = defaultdict(set)
+    for i in dirty:
+        if i < len(old):
+            for form in _forms(state.forms_of[i]):
+                affected[form].add(i // block)
+    for i, entries in fresh.items():
+        for form in entries:
+            affected[form].add(i // block)
+    gone = set(dirty)
+    postings = dict(state.postings)
+    for form, numbers in affected.items():
+        blocks = dict(postings.get(form, {}))
+        for number in numbers:
+            kept = [entry for entry in decode_postings(blocks[number][0], positions) if entry[0] not in gone] if number in blocks else []
+            added = [(i, *entries[form]) for i, entries in fresh.items() if i // block == number and form in entries]
+            merged = sorted(kept + added, key=lambda entry: entry[0])
+            if merged:
+                blocks[number] = (encode_postings(merged, positions), merged[-1][0])
+            else:
+                blocks.pop(number, None)
+        if blocks:
+            postings[form] = blocks
+        else:
+            postings.pop(form, None)
+    forms_of = state.forms_of[: len(documents)]
+    forms_of += [""] * (len(documents) - len(forms_of))
+    for i, entries in fresh.items():
+        forms_of[i] = _forms_text(entries)
+    return IndexState(positions, block, fingerprints, forms_of, postings)
+
+
 def _js(name: str, data) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f'WardSearch.add("{name}",{payload});\n'
 
 
-def build(documents: list[Document], *, positions: int = POSITIONS, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
-    """Return {file name: content} for the whole index."""
-    # folded word → exact form → doc id → [in title, occurrences, positions]
-    postings: dict[str, dict[str, dict[int, list]]] = defaultdict(lambda: defaultdict(dict))
-    for doc_id, doc in enumerate(documents):
-        for exact, folded in keys(doc.title):
-            if exact in STOPWORDS:
-                continue
-            entry = postings[folded][exact].setdefault(doc_id, [True, 0, []])
-            entry[0] = True
-        for position, (exact, folded) in enumerate(keys(doc.text)):
-            if exact in STOPWORDS:
-                continue
-            entry = postings[folded][exact].setdefault(doc_id, [False, 0, []])
-            entry[1] += 1
-            if len(entry[2]) < positions:
-                entry[2].append(position)
-
+def render(state: IndexState, documents: list[Document], *, pages: int = 0, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
+    """{file name: content} for the index of *documents* (the first *pages*
+    of them are pages, the rest articles from oldest to newest)."""
+    by_folded: dict[str, dict[str, str]] = defaultdict(dict)
+    for form in state.postings:
+        exact, folded = form
+        by_folded[folded][exact] = state.posting_text(form)
     shards: dict[str, dict] = defaultdict(dict)
     big: dict[str, list[str]] = defaultdict(list)
-    for folded in sorted(postings):
-        forms = {
-            exact: encode_postings([(doc, *entry) for doc, entry in sorted(docs.items())], positions)
-            for exact, docs in sorted(postings[folded].items())
-        }
-        size = sum(len(v) for v in forms.values())
-        if size > big_term_bytes:
+    for folded in sorted(by_folded):
+        forms = dict(sorted(by_folded[folded].items()))
+        if sum(len(v) for v in forms.values()) > big_term_bytes:
             shards[f"t-{file_part(folded)}"] = {folded: forms}
             big[shard_key(folded)].append(folded)
         else:
@@ -96,12 +224,18 @@ def build(documents: list[Document], *, positions: int = POSITIONS, snippet_char
         files[f"{name}.js"] = _js(name, rows)
     manifest = {
         "docs": len(documents),
+        "pages": pages,
         "perShard": DOCS_PER_SHARD,
         "prefix": PREFIX,
-        "positions": positions,
+        "positions": state.positions,
         "shards": sorted(name for name in shards if name.startswith("p-")),
         "big": {key: sorted(words) for key, words in sorted(big.items())},
         "stop": sorted(STOPWORDS),
     }
     files["manifest.js"] = _js("manifest", manifest)
     return files
+
+
+def build(documents: list[Document], *, pages: int = 0, positions: int = POSITIONS, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
+    """{file name: content} for the whole index, built from nothing."""
+    return render(full(documents, positions), documents, pages=pages, snippet_chars=snippet_chars, big_term_bytes=big_term_bytes)

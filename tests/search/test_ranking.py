@@ -17,7 +17,7 @@ NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed to run search.js")
 
 CORPUS = [
-    # (title, text) — ids follow list order, 0 = newest
+    # (title, text), newest first: ties are shown in this order
     ("Tin văn nghệ", "Đêm văn nghệ có đại biểu các tổ dân phố và bài hội nghị trong phần giới thiệu."),
     ("Hội nghị đại biểu nhân dân tổ dân phố số 7", "Hội nghị đại biểu nhân dân đã thông qua hương ước."),
     ("Bài tổng hợp", "Hội thi cờ tướng. Sau đó, nhiều tháng sau, có một nghị quyết mới về đại hội và biểu dương."),
@@ -34,6 +34,7 @@ CORPUS = [
 def index_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("index")
     docs = [Document(f"bai-{i}.html", title, "01/01/2025", "Tin tức", text) for i, (title, text) in enumerate(CORPUS)]
+    docs.reverse()  # ids go from the oldest article to the newest
     for name, text in build(docs, big_term_bytes=40).items():  # tiny threshold: exercises t- shards too
         (folder / name).write_text(text, encoding="utf-8")
     return folder

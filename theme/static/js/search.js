@@ -151,7 +151,14 @@
     return best;
   }
 
-  function rank(terms, hitsPerTerm, total) {
+  // Ties: the newest article first. Ids are the pages, then the articles
+  // from the oldest to the newest (a new article moves no other id).
+  function tieOrder(id, manifest) {
+    return id < manifest.pages ? manifest.docs + id : manifest.docs - id;
+  }
+
+  function rank(terms, hitsPerTerm, manifest) {
+    var total = manifest.docs;
     var docs = Object.keys(hitsPerTerm[0]).filter(function (d) {
       return hitsPerTerm.every(function (hits) { return hits[d]; });
     });
@@ -169,7 +176,7 @@
         if (hitsPerTerm[i][d].title && hitsPerTerm[i + 1][d].title) { score += 1; }
       }
       return { doc: Number(d), score: score };
-    }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    }).sort(function (a, b) { return b.score - a.score || tieOrder(a.doc, manifest) - tieOrder(b.doc, manifest); });
   }
 
   WardSearch.search = function (query) {
@@ -186,7 +193,7 @@
           terms = terms.slice(0, last);
           hitsPerTerm = hitsPerTerm.slice(0, last);
         }
-        return { terms: terms, results: rank(terms, hitsPerTerm, manifest.docs), manifest: manifest };
+        return { terms: terms, results: rank(terms, hitsPerTerm, manifest), manifest: manifest };
       });
     });
   };
