@@ -48,7 +48,7 @@ def main() -> int:
             print(f"  bài {n}/{args.articles}", file=sys.stderr)
         date = start + dt.timedelta(days=n * 3650 // args.articles)
         docs.append(Document(f"bai-viet/{n}.html", writer.title(), f"{date:%d/%m/%Y}", "Tin tức", " ".join(writer.paragraphs(args.words))))
-    docs.reverse()  # newest first, as the plugin orders them
+    # oldest first: the order of the plugin's ids (no pages here)
     began = time.perf_counter()
     files = build(docs)
     took = time.perf_counter() - began

@@ -69,6 +69,7 @@ class Session:
         self.shared_context: dict | None = None
         self.site_digest: str | None = None
         self.items: dict[str, Content] = {}
+        self.listed: dict[int, tuple] = {}
         self.fingerprints: dict[int, str] = {}
         self.recording: dict[int, Content] | None = None
         self.rendered = 0
@@ -94,10 +95,14 @@ class Session:
         URL, title, date, category and tags all come from it and the
         settings), but not its summary, which pages read through the item
         itself (and so record it)."""
-        self.items.setdefault(item.source_path, item)
-        metadata = {k: v for k, v in item.metadata.items() if k not in PER_ITEM_METADATA}
-        return ("item", item.source_path, type(item).__name__, getattr(item, "status", None),
-                getattr(item, "template", None), getattr(item, "in_default_lang", None), stable(metadata))
+        known = self.listed.get(id(item))  # an article is in many lists: describe it once
+        if known is None:
+            self.items.setdefault(item.source_path, item)
+            metadata = {k: v for k, v in item.metadata.items() if k not in PER_ITEM_METADATA}
+            known = ("item", item.source_path, type(item).__name__, getattr(item, "status", None),
+                     getattr(item, "template", None), getattr(item, "in_default_lang", None), stable(metadata))
+            self.listed[id(item)] = known
+        return known
 
     def fingerprint(self, item: Content) -> str:
         key = id(item)

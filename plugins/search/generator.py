@@ -13,7 +13,7 @@ from pelican.generators import Generator
 from vietnamese import short_date
 
 from .encoding import POSITIONS
-from .index import Document, IndexState, plain_text, render, update
+from .index import Document, IndexState, render, update
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +32,10 @@ class SearchGenerator(Generator):
     def documents(self) -> tuple[list[Document], int]:
         """The pages, then the articles from the oldest to the newest (the
         order of the index's ids), and how many pages lead."""
-        docs = [Document(page.url, page.title, "", "Trang", plain_text(page._content or "")) for page in self.context.get("pages", [])]
+        docs = [Document(page.url, page.title, "", "Trang", page._content or "") for page in self.context.get("pages", [])]
         pages = len(docs)
         for a in sorted(self.context.get("articles", []), key=lambda a: (a.date, a.source_path)):
-            docs.append(Document(a.url, a.title, short_date(a.date), a.category.name if getattr(a, "category", None) else "", plain_text(a._content or "")))
+            docs.append(Document(a.url, a.title, short_date(a.date), a.category.name if getattr(a, "category", None) else "", a._content or ""))
         return docs, pages
 
     def _state_path(self) -> Path:
@@ -72,8 +72,8 @@ class SearchGenerator(Generator):
         documents, pages = self.documents()
         path = self._state_path()
         previous = self._load(path)
-        state = update(previous, documents, POSITIONS)
-        files = render(state, documents, pages=pages, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200))
+        state = update(previous, documents, POSITIONS, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200))
+        files = render(state, documents, pages=pages)
         for name, text in sorted(files.items()):
             (folder / name).write_text(text, encoding="utf-8")
         if state is not previous:

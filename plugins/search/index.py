@@ -24,6 +24,7 @@ the same as building from nothing, which the tests check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -55,11 +56,16 @@ class Document:
     title: str
     date: str
     category: str
-    text: str  # plain text of the body
+    body: str  # the body as HTML (plain text is HTML too)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The body as plain text, read only when the document changed."""
+        return plain_text(self.body)
 
     def fingerprint(self) -> bytes:
-        """What the posting lists depend on: the title and the text."""
-        return hashlib.blake2b(f"{self.title}\0{self.text}".encode(), digest_size=16).digest()
+        """What the posting lists and the snippet depend on."""
+        return hashlib.blake2b(f"{self.title}\0{self.body}".encode(), digest_size=16).digest()
 
 
 Form = tuple[str, str]  # (exact key, folded key) of a word form
@@ -75,7 +81,9 @@ class IndexState:
 
     positions: int
     block: int = BLOCK
+    snippet_chars: int = 200
     fingerprints: list[bytes] = field(default_factory=list)
+    snippets: list[str] = field(default_factory=list)  # per document: the start of its text
     forms_of: list[str] = field(default_factory=list)  # per document: its forms, "exact\tfolded" lines
     postings: dict[Form, Blocks] = field(default_factory=dict)
 
@@ -130,13 +138,14 @@ def _forms(text: str) -> list[Form]:
     return [tuple(line.split("\t")) for line in text.split("\n")] if text else []
 
 
-def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK) -> IndexState:
+def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK, snippet_chars: int = 200) -> IndexState:
     """The index of *documents* built from nothing."""
-    state = IndexState(positions, block)
+    state = IndexState(positions, block, snippet_chars)
     lists: dict[Form, dict[int, PostingList]] = defaultdict(dict)
     for doc_id, doc in enumerate(documents):
         entries = analyse(doc, positions)
         state.fingerprints.append(doc.fingerprint())
+        state.snippets.append(doc.text[:snippet_chars])
         state.forms_of.append(_forms_text(entries))
         number = doc_id // block
         for form, (in_title, occurrences, first) in entries.items():
@@ -149,18 +158,19 @@ def full(documents: list[Document], positions: int = POSITIONS, block: int = BLO
     return state
 
 
-def update(state: IndexState | None, documents: list[Document], positions: int = POSITIONS, block: int = BLOCK) -> IndexState:
+def update(state: IndexState | None, documents: list[Document], positions: int = POSITIONS, block: int = BLOCK,
+           snippet_chars: int = 200) -> IndexState:
     """The index of *documents*, changing *state* (the index of the last
     build) where documents changed; *state* itself is left as it was."""
-    if state is None or (state.positions, state.block) != (positions, block):
-        return full(documents, positions, block)
+    if state is None or (state.positions, state.block, state.snippet_chars) != (positions, block, snippet_chars):
+        return full(documents, positions, block, snippet_chars)
     fingerprints = [doc.fingerprint() for doc in documents]
     old = state.fingerprints
     dirty = [i for i in range(max(len(old), len(fingerprints))) if i >= len(old) or i >= len(fingerprints) or old[i] != fingerprints[i]]
     if not dirty:
         return state
     if len(dirty) > max(REBUILD_MIN, REBUILD_SHARE * len(documents)):
-        return full(documents, positions, block)
+        return full(documents, positions, block, snippet_chars)
 
     fresh = {i: analyse(documents[i], positions) for i in dirty if i < len(documents)}
     # form → the blocks to write again
@@ -190,9 +200,12 @@ def update(state: IndexState | None, documents: list[Document], positions: int =
             postings.pop(form, None)
     forms_of = state.forms_of[: len(documents)]
     forms_of += [""] * (len(documents) - len(forms_of))
+    snippets = state.snippets[: len(documents)]
+    snippets += [""] * (len(documents) - len(snippets))
     for i, entries in fresh.items():
         forms_of[i] = _forms_text(entries)
-    return IndexState(positions, block, fingerprints, forms_of, postings)
+        snippets[i] = documents[i].text[:snippet_chars]
+    return IndexState(positions, block, snippet_chars, fingerprints, snippets, forms_of, postings)
 
 
 def _js(name: str, data) -> str:
@@ -200,7 +213,7 @@ def _js(name: str, data) -> str:
     return f'WardSearch.add("{name}",{payload});\n'
 
 
-def render(state: IndexState, documents: list[Document], *, pages: int = 0, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
+def render(state: IndexState, documents: list[Document], *, pages: int = 0, big_term_bytes: int = 6000) -> dict[str, str]:
     """{file name: content} for the index of *documents* (the first *pages*
     of them are pages, the rest articles from oldest to newest)."""
     by_folded: dict[str, dict[str, str]] = defaultdict(dict)
@@ -220,7 +233,8 @@ def render(state: IndexState, documents: list[Document], *, pages: int = 0, snip
     files = {f"{name}.js": _js(name, data) for name, data in shards.items()}
     for start in range(0, len(documents), DOCS_PER_SHARD):
         name = f"d-{start // DOCS_PER_SHARD}"
-        rows = [[d.url, d.title, d.date, d.category, d.text[:snippet_chars]] for d in documents[start : start + DOCS_PER_SHARD]]
+        rows = [[d.url, d.title, d.date, d.category, snippet] for d, snippet in
+                zip(documents[start : start + DOCS_PER_SHARD], state.snippets[start : start + DOCS_PER_SHARD])]
         files[f"{name}.js"] = _js(name, rows)
     manifest = {
         "docs": len(documents),
@@ -238,4 +252,4 @@ def render(state: IndexState, documents: list[Document], *, pages: int = 0, snip
 
 def build(documents: list[Document], *, pages: int = 0, positions: int = POSITIONS, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
     """{file name: content} for the whole index, built from nothing."""
-    return render(full(documents, positions), documents, pages=pages, snippet_chars=snippet_chars, big_term_bytes=big_term_bytes)
+    return render(full(documents, positions, snippet_chars=snippet_chars), documents, pages=pages, big_term_bytes=big_term_bytes)
