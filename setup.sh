@@ -37,6 +37,9 @@ if [ "$want_tests" = 1 ]; then
   # Noto fonts give Chromium full Vietnamese glyphs for screenshots and PDFs.
   [ -d /usr/share/fonts/truetype/noto ] || packages+=(fonts-noto-core)
   command -v rsync >/dev/null 2>&1 || packages+=(rsync)  # invoke publish, tested locally
+  # Quality gates (plugins/quality): npm tools (axe-core, Lighthouse, vnu.jar) and Java for vnu.jar.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 if [ "${#packages[@]}" -gt 0 ]; then apt_install "${packages[@]}"; fi
 
@@ -46,6 +49,17 @@ fi
 requirements=requirements.txt
 [ "$want_tests" = 1 ] && requirements=requirements-dev.txt
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+if [ "$want_tests" = 1 ]; then
+  # The gates' npm packages, exactly as package-lock.json pins them; again
+  # only when the lock file changed. No install scripts: vnu-jar's would
+  # download a Java runtime, and Java is already here.
+  lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
+    echo "Cài gói npm cho các cổng chất lượng (npm ci)…"
+    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+    echo "$lock_sum" > node_modules/.lock-sha256
+  fi
+fi
 # The demo ward's photos are generated, not downloaded or committed.
 .venv/bin/python bench/demo_photos.py
 echo "Đã cài đặt xong (.venv, $requirements)."

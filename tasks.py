@@ -156,6 +156,24 @@ def demo_photos(c, force=False):
     c.run(shlex.join([PY, str(ROOT / "bench" / "demo_photos.py"), *(["--force"] if force else [])]), pty=False)
 
 
+@task(
+    iterable=["gate"],
+    help={
+        "gate": "chỉ chạy cổng này: axe, html, lighthouse hoặc weight (lặp lại được)",
+        "site": "bản dựng cần kiểm tra (mặc định output/, được xây dựng trước)",
+        "build": "xây dựng output/ trước khi kiểm tra (mặc định: có)",
+    },
+)
+def quality(c, gate=None, site=str(OUTPUT), build=True):
+    """Chạy các cổng chất lượng: axe, HTML/CSS (vnu), Lighthouse, trọng lượng trang (quality gates)."""
+    if build and Path(site).resolve() == OUTPUT:
+        _pelican(c, "-q")
+    args = [PY, str(ROOT / "plugins" / "quality" / "command.py"), site]
+    for name in gate or []:
+        args += ["--gate", name]
+    c.run(shlex.join(args), pty=False)
+
+
 @task(help={"browser": "chạy cả kiểm thử trình duyệt (mặc định: có)"})
 def test(c, browser=True):
     """Kiểm tra nội dung rồi chạy toàn bộ kiểm thử (check content, then run the test suite)."""

@@ -37,15 +37,19 @@
   function show(index) {
     current = (index + links.length) % links.length;
     var link = links[current];
+    // The thumbnail's srcset and the figure's caption serve the lightbox
+    // too, so the page carries each only once.
     var thumb = link.querySelector("img");
+    var figure = link.closest("figure");
+    var figcaption = figure ? figure.querySelector("figcaption") : null;
     image.removeAttribute("srcset");
     image.src = link.getAttribute("href");
-    if (link.getAttribute("data-srcset")) {
+    if (thumb && thumb.getAttribute("srcset")) {
       image.setAttribute("sizes", "100vw");
-      image.setAttribute("srcset", link.getAttribute("data-srcset"));
+      image.setAttribute("srcset", thumb.getAttribute("srcset"));
     }
     image.alt = thumb ? thumb.alt : "";
-    var text = link.getAttribute("data-caption") || "";
+    var text = figcaption ? figcaption.textContent.trim() : "";
     caption.textContent = text;
     caption.hidden = !text;
     counter.textContent = "Ảnh " + (current + 1) + "/" + links.length;

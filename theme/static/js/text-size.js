@@ -1,6 +1,7 @@
 /* Text-size control (A- A A+): progressive enhancement.
  * A- and A+ step through four sizes, A returns to the default. Without
- * JavaScript the control stays hidden and the browser's zoom works as usual.
+ * JavaScript the control stays hidden (CSS shows it under html.has-js, set
+ * by the inline script in the head) and the browser's zoom works as usual.
  * The choice is kept in localStorage, which also works for pages opened
  * from disk (file://), so it follows the reader from page to page. */
 (function () {
@@ -27,7 +28,6 @@
   }
 
   apply(current());
-  control.hidden = false;
   control.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-step]");
     if (!button) { return; }
