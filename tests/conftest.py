@@ -54,6 +54,33 @@ def demo_output(tmp_path_factory, demo_content) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory, demo_content) -> Path:
+    """The demo portal, 4 articles per listing page so page 2 exists
+    (browser tests and quality gates)."""
+    out = tmp_path_factory.mktemp("browser-site")
+    result = run_pelican(demo_content, out, "-e", "DEFAULT_PAGINATION=4")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Debian's Chromium, headless, a fresh profile: one per test session
+    (and xdist worker)."""
+    from playwright.sync_api import sync_playwright
+
+    from quality.common import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `bash setup.sh --test`")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield context
+        context.close()
+
+
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     """A writable copy of the fixture site, for bad-input tests."""

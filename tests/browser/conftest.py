@@ -1,52 +1,23 @@
 """Headless Chromium (Debian's package) driven by Playwright for Python.
 
-Every page opened through ``watch()`` fails the test on a console error, a
-failed request, a request to another host or a directory listing.
+The ``browser`` and ``browser_site`` fixtures are in tests/conftest.py (the
+quality gates share them). Every page opened through ``watch()`` fails the
+test on a console error, a failed request, a request to another host or a
+directory listing.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import run_pelican
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SUB_PATH = "/tinh-vi-du/phuong-minh-hoa/"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser_site(tmp_path_factory, demo_content) -> Path:
-    """The demo portal, 4 articles per listing page so page 2 exists."""
-    out = tmp_path_factory.mktemp("browser-site")
-    result = run_pelican(demo_content, out, "-e", "DEFAULT_PAGINATION=4")
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `bash setup.sh --test`")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield context
-        context.close()
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
