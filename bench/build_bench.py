@@ -117,9 +117,11 @@ def scenarios(label: str, site: Path, out: Path, build: list[str], extra_env: di
     return results
 
 
-def livereload(site: Path, work: Path, cache: Path) -> float:
-    """Seconds from saving an edited article to the preview server's
-    reload event (what makes the open browser tab reload)."""
+def livereload(site: Path, work: Path, cache: Path) -> tuple[float, float]:
+    """Seconds from saving an edited article to the preview server's first
+    reload event (what makes the open browser tab reload: the article
+    re-rendered alone by the warm worker) and to the second (the complete
+    build that follows is published)."""
     import re
     import urllib.request
 
@@ -136,16 +138,17 @@ def livereload(site: Path, work: Path, cache: Path) -> float:
         first = events.readline()
         assert first.startswith(b"data:"), first
         events.readline()
-        time.sleep(3)  # the watcher starts after the first build is announced
+        time.sleep(1)  # settle: the watcher runs from before the first build
         target = sorted((site / "bai-viet").rglob("*.md"))[len(list((site / "bai-viet").rglob("*.md"))) // 3]
         text = target.read_text(encoding="utf-8")
         saved = time.perf_counter()
         target.write_text(text + "\nMột câu sửa khi xem trước.\n", encoding="utf-8")
-        while not events.readline().startswith(b"data:"):
-            pass
-        took = time.perf_counter() - saved
+        took = []
+        while len(took) < 2:
+            if events.readline().startswith(b"data:"):
+                took.append(time.perf_counter() - saved)
         target.write_text(text, encoding="utf-8")
-        return took
+        return took[0], took[1]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -194,7 +197,8 @@ def main() -> int:
                   f"{rb['wall']:.1f} s / {rb['cpu']:.1f} s / {rb['rss_mb']:.0f} MB | {rb['wall'] / ra['wall']:.2f}× | {counts} |")
         print(f"| {n} | fresh clone, caches kept | | {clone['wall']:.1f} s / {clone['cpu']:.1f} s / {clone['rss_mb']:.0f} MB | "
               f"{clone['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
-        print(f"| {n} | live preview: save → browser reload event | | {reload_seconds:.1f} s | | |")
+        print(f"| {n} | live preview: save → browser shows the article | | {reload_seconds[0]:.2f} s | | |")
+        print(f"| {n} | live preview: save → complete build published | | {reload_seconds[1]:.1f} s | | |")
     return 0
 
 

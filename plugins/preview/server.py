@@ -1,21 +1,30 @@
 """``invoke livereload``: build, serve, watch, rebuild, reload the browser.
 
     python plugins/preview/server.py [--port 8000] [--content DIR] [--output DIR]
+
+Each complete build runs in a worker process (``worker.py``) that stays
+warm afterwards. When a save changes only existing articles, the warm worker
+re-renders just their pages (well under a second, whatever the size of the
+archive) and the browser reloads at once; a complete build follows in the
+background and reloads the browser again when lists, feeds and the search
+are up to date. Saves during a build are merged into the next one.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
+import contextlib
 import html
 import http.server
+import json
+import queue
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+WORKER = Path(__file__).with_name("worker.py")
 RELOAD_JS = b"""(function () {
   var source = new EventSource("/__preview__/events");
   var seen = null;
@@ -48,14 +57,86 @@ class State:
             self.changed.notify_all()
 
 
-def build(content: Path, output: Path, settings: Path) -> tuple[bool, list[str], float]:
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), "-e", "PREVIEW=true"],
-        capture_output=True, text=True, cwd=ROOT,
-    )
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    return result.returncode == 0, lines, time.monotonic() - started
+class Worker:
+    """One complete build in its own process, kept warm afterwards for fast
+    renders of single articles (``worker.py``)."""
+
+    def __init__(self, content: Path, output: Path, settings: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, str(WORKER), str(content), str(output), str(settings)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT,
+        )
+        self.lock = threading.Lock()
+
+    def _receive(self) -> dict | None:
+        line = self.process.stdout.readline()
+        return json.loads(line) if line else None
+
+    def built(self) -> tuple[bool, list[str], float, bool]:
+        """(succeeded, output lines, seconds, can render fast)."""
+        message = self._receive()
+        if message is None:
+            return False, [f"Tiến trình xây dựng dừng bất thường (mã {self.process.wait()})."], 0.0, False
+        return message["built"], message["lines"], message["took"], message["warm"]
+
+    def render(self, paths: list[str]) -> dict:
+        with self.lock:
+            try:
+                self.process.stdin.write(json.dumps({"render": paths}) + "\n")
+                self.process.stdin.flush()
+            except OSError:
+                return {"ok": False, "reason": "tiến trình đã dừng"}
+            return self._receive() or {"ok": False, "reason": "tiến trình đã dừng"}
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+class Builder:
+    """Complete builds one at a time in the background (requests made while
+    one runs are merged into the next); the newest finished build stays
+    warm for fast renders."""
+
+    def __init__(self, state: State, content: Path, output: Path, settings: Path):
+        self.state, self.content, self.output, self.settings = state, content, output, settings
+        self.warm: Worker | None = None
+        self.requested = threading.Event()
+        self.lock = threading.Lock()
+
+    def build_now(self) -> None:
+        worker = Worker(self.content, self.output, self.settings)
+        ok, lines, took, warm = worker.built()
+        self.state.publish(report(ok, lines, took))
+        with self.lock:
+            old, self.warm = self.warm, (worker if warm else None)
+        if not warm:
+            worker.close()
+        if old is not None:
+            old.close()
+
+    def run_forever(self) -> None:
+        while True:
+            self.requested.wait()
+            self.requested.clear()
+            self.build_now()
+
+    def fast_render(self, paths: list[str]) -> dict:
+        with self.lock:
+            warm = self.warm
+        if warm is None or self.state.problems is not None:
+            return {"ok": False, "reason": "chưa có bản dựng thành công để dùng lại"}
+        return warm.render(paths)
+
+    def close(self) -> None:
+        with self.lock:
+            warm, self.warm = self.warm, None
+        if warm is not None:
+            warm.close()
 
 
 def handler_for(state: State, output: Path):
@@ -137,25 +218,48 @@ def main(argv: list[str] | None = None) -> int:
     content, output, settings = Path(args.content).resolve(), Path(args.output).resolve(), Path(args.settings).resolve()
     output.mkdir(parents=True, exist_ok=True)
 
+    from watchfiles import Change, watch
+
+    # Watch from the start: a file saved during the first build is seen.
+    watched = [p for p in (content, ROOT / "theme", ROOT / "plugins", settings) if p.exists()]
+    batches: queue.Queue = queue.Queue()
+    stop = threading.Event()
+
+    def watching() -> None:
+        for changes in watch(*watched, debounce=200, step=50, stop_event=stop):
+            batches.put(changes)
+
+    threading.Thread(target=watching, daemon=True).start()
+
     state = State()
-    state.publish(report(*build(content, output, settings)))
+    builder = Builder(state, content, output, settings)
+    builder.build_now()
+    threading.Thread(target=builder.run_forever, daemon=True).start()
     server = http.server.ThreadingHTTPServer((args.bind, args.port), handler_for(state, output))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Xem trước tại http://localhost:{server.server_port}/index.html — lưu tệp là trang tự cập nhật. Ctrl+C để dừng.", flush=True)
 
-    from watchfiles import watch
-
-    watched = [p for p in (content, ROOT / "theme", ROOT / "plugins", settings) if p.exists()]
     try:
-        for changes in watch(*watched, debounce=200, step=50):
+        while True:
+            changes = batches.get()
             names = sorted({Path(path).name for _, path in changes})
-            print(f"Thay đổi: {', '.join(names[:5])}{'…' if len(names) > 5 else ''} — đang xây dựng lại…", file=sys.stderr)
-            state.publish(report(*build(content, output, settings)))
+            shown = f"{', '.join(names[:5])}{'…' if len(names) > 5 else ''}"
+            articles = sorted({path for kind, path in changes if kind == Change.modified and path.endswith(".md")
+                               and Path(path).is_relative_to(content)})
+            fast = articles and len(articles) == len({path for _, path in changes}) and builder.fast_render(articles)["ok"]
+            if fast:
+                state.publish(None)  # the browser shows the article now; lists follow with the complete build
+                print(f"Đã cập nhật {shown}; đang xây dựng lại các trang khác…", file=sys.stderr)
+            else:
+                print(f"Thay đổi: {shown} — đang xây dựng lại…", file=sys.stderr)
+            builder.requested.set()
     except KeyboardInterrupt:
         print("\nĐã dừng xem trước.")
     finally:
+        stop.set()
         server.shutdown()
+        builder.close()
     return 0
 
 

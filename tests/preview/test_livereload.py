@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from helpers import get
+from helpers import get, wait_for
 
 
 def test_preview_serves_drafts_marked(preview):
     _content, base, _log = preview
     draft = get(base + "/bai-viet/2025/08/01-ban-nhap-khong-duoc-dang.html")
     assert "Bản nháp:" in draft
+
+
+def test_a_saved_article_is_shown_first_then_the_whole_site_rebuilt(preview):
+    content, base, log = preview
+    article = content / "bai-viet" / "2025-06-01-thu-sau.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Nội dung sáu.", "Nội dung sáu, xem ngay."), encoding="utf-8")
+    assert wait_for(lambda: any("Đã cập nhật 2025-06-01-thu-sau.md" in line for line in log)), "".join(log)
+    assert "Nội dung sáu, xem ngay." in get(base + "/bai-viet/2025/06/01-tin-thu-sau.html")
+    # then the complete build, which also brings the search index up to date
+    search = content.parent / "out" / "search"
+    assert wait_for(lambda: any("Nội dung sáu, xem ngay." in p.read_text(encoding="utf-8") for p in search.glob("d-*.js")), timeout=60)
+
+    article.write_text(article.read_text(encoding="utf-8").replace("Title: Tin thứ sáu", "Title: Tin sáu mới"), encoding="utf-8")
+    assert wait_for(lambda: "Tin sáu mới" in get(base + "/index.html"), timeout=60)
+    assert not any("Đã cập nhật" in line and "Tin sáu mới" in line for line in log)
