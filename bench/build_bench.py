@@ -173,14 +173,26 @@ def main() -> int:
         caches = {"PORTAL_CACHE": str(cache)}  # content, photo, search and incremental caches
         a = scenarios(f"stock Pelican, {n}", site, stock_out, [sys.executable, *stock])
         b = scenarios(f"this project, {n}", site, ours_out, [sys.executable, *ours], caches)
-        fresh = work / "fresh"
-        shutil.copytree(site, fresh)  # new file times, as a fresh clone
+        # CI: a fresh clone (new file times, no output) at the same path, the
+        # caches restored (actions/cache, GitLab cache).
+        site.rename(work / "kept")
+        shutil.copytree(work / "kept", site)
+        shutil.rmtree(work / "kept")
+        shutil.rmtree(ours_out)
         print(f"… this project, {n}: fresh clone, caches kept", file=sys.stderr)
-        clone = measure([sys.executable, *[str(fresh) if part == str(site) else part for part in ours[:2] + [str(fresh)] + ours[3:]]],
-                        dict(os.environ, **caches))
+        clone = measure([sys.executable, *ours], dict(os.environ, **caches))
+        # Everything cold but the photos (made once per photo, ever): what
+        # the cold build costs apart from making photo sizes.
+        photos_only = work / "cache-photos-only"
+        photos_only.mkdir()
+        (cache / "anh").rename(photos_only / "anh")
+        shutil.rmtree(ours_out)
+        print(f"… this project, {n}: cold build, photo sizes already made", file=sys.stderr)
+        no_photos = measure([sys.executable, *ours], dict(os.environ, PORTAL_CACHE=str(photos_only)))
+        cache = photos_only
         print(f"… this project, {n}: live preview, save to reload", file=sys.stderr)
         reload_seconds = livereload(site, work, cache)
-        rows.append((n, a, b, clone, reload_seconds))
+        rows.append((n, a, b, clone, no_photos, reload_seconds))
         shutil.rmtree(work)
 
     print()
@@ -189,14 +201,15 @@ def main() -> int:
     print("| N | Scenario | Stock wall / CPU / RSS | This project wall / CPU / RSS | Wall ratio | Files (stock / ours) |")
     print("|---:|---|---|---|---:|---|")
     names = {"cold": "cold build", "unchanged": "nothing changed", "edit": "one article edited", "add": "one article added"}
-    for n, a, b, clone, reload_seconds in rows:
+    for n, a, b, clone, no_photos, reload_seconds in rows:
         for key, label in names.items():
             ra, rb = a[key], b[key]
             counts = f"{a['cold']['files']} / {b['cold']['files']}" if key == "cold" else ""
             print(f"| {n} | {label} | {ra['wall']:.1f} s / {ra['cpu']:.1f} s / {ra['rss_mb']:.0f} MB | "
                   f"{rb['wall']:.1f} s / {rb['cpu']:.1f} s / {rb['rss_mb']:.0f} MB | {rb['wall'] / ra['wall']:.2f}× | {counts} |")
-        print(f"| {n} | fresh clone, caches kept | | {clone['wall']:.1f} s / {clone['cpu']:.1f} s / {clone['rss_mb']:.0f} MB | "
-              f"{clone['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
+        for label, row in (("fresh clone at the same path, caches restored (CI)", clone), ("cold build, photo sizes already made", no_photos)):
+            print(f"| {n} | {label} | | {row['wall']:.1f} s / {row['cpu']:.1f} s / {row['rss_mb']:.0f} MB | "
+                  f"{row['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
         print(f"| {n} | live preview: save → browser shows the article | | {reload_seconds[0]:.2f} s | | |")
         print(f"| {n} | live preview: save → complete build published | | {reload_seconds[1]:.1f} s | | |")
     return 0

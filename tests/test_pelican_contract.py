@@ -91,3 +91,17 @@ def test_jinja_attribute_access_goes_through_the_environment():
     environment.getattr = lambda obj, attribute: seen.append(attribute) or original(obj, attribute)
     environment.from_string("{{ a.title }}{% for t in a.tags %}{{ t }}{% endfor %}").render(a={"title": "x", "tags": []})
     assert seen == ["title", "tags"]
+
+
+def test_override_url_is_read_before_the_url_is_formatted():
+    # plugins/incremental/urls.py fixes each URL once through override_url
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = dict(DEFAULT_CONFIG, ARTICLE_URL="{slug}.html")
+    article = Article("body", metadata={"title": "Tin", "slug": "tin"}, settings=settings)
+    assert article.url == "tin.html"
+    article.override_url = "co-dinh.html"
+    settings["ARTICLE_URL"] = "khac/{slug}.html"
+    assert article.url == "co-dinh.html"
+    assert "override_" in inspect.getsource(Article.get_url_setting)

@@ -1,6 +1,6 @@
 """Incremental builds: work whose inputs did not change is not done again.
 
-Owns two things:
+Owns three things:
 - the up-to-date check (``uptodate``): when nothing the build reads has
   changed since the last successful build (content, theme, plugins,
   settings, environment, installed packages, hashed by content in
@@ -8,7 +8,9 @@ Owns two things:
   the build stops at once, successfully, and leaves the output untouched;
 - page reuse (``pages``): otherwise Pelican gets a writer that records what
   each page read, and a page whose inputs are unchanged is hard-linked from
-  the previous output instead of rendered and written again.
+  the previous output instead of rendered and written again;
+- URLs computed once (``urls``): each article's and page's URL is fixed
+  when writing starts, instead of formatted again on every access.
 
 Must come first in ``PLUGINS``: its ``initialized`` handler runs before the
 others stage a new output. ``INCREMENTAL = False`` turns both off, and
@@ -25,7 +27,7 @@ from atomic_output import add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import pages, uptodate
+from . import pages, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -47,11 +49,14 @@ def prepare(pelican) -> None:
 
 def keep_context(generators) -> None:
     if generators:
-        _state["context"] = generators[0].context
+        _state["context"] = generators[0].context  # shared by every generator
 
 
 def writer(pelican):
-    """``get_writer``: the reusing writer when there is a previous output."""
+    """``get_writer``: the reusing writer when there is a previous output.
+    Sent once reading and every plugin's finishing touches are done."""
+    if "context" in _state:
+        urls.freeze(_state["context"])
     previous = previous_output()
     if "record" not in _state or previous is None:
         return None
