@@ -26,6 +26,19 @@ async (tags) => {
 """
 
 
+# Stylesheets for the screen that did not load (contrast and layout would be
+# judged on an unstyled page).
+UNSTYLED = """
+() => [...document.querySelectorAll('link[rel=stylesheet]')]
+  .filter(l => {
+    if (l.media === 'print') return false;
+    if (!l.sheet) return true;
+    try { return l.sheet.cssRules.length === 0; } catch (e) { return false; }  // another origin's sheet: loaded
+  })
+  .map(l => l.href)
+"""
+
+
 def axe_source() -> str:
     return npm_file("axe-core", "axe.min.js").read_text(encoding="utf-8")
 
@@ -52,6 +65,8 @@ def check_pages(context, site: Path, pages: list[PageType], config: dict) -> lis
                         mirror(page, origin, site)
                     page.goto(base + page_type.path)
                     prepare(page, page_type)
+                    for href in page.evaluate(UNSTYLED):  # judged as people see it, or not at all
+                        findings.append(Finding("axe", page_type.where, "stylesheet-not-loaded", f"không tải được {href}"))
                     for v in violations(page, tags, source):
                         elements = "; ".join(v["nodes"][:3]) + (f"; … (+{len(v['nodes']) - 3})" if len(v["nodes"]) > 3 else "")
                         findings.append(Finding(

@@ -41,6 +41,13 @@ def test_a_page_with_known_violations_fails(browser):
     assert any("img" in f.message for f in findings if f.rule == "image-alt")
 
 
+def test_an_unstyled_page_is_a_finding(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="vi"><title>t</title><link rel="stylesheet" href="khong-co.css"><main><h1>t</h1></main>', encoding="utf-8")
+    findings = axe.check_pages(browser, tmp_path, [PageType("bad", "trang", "index.html")], load_config())
+    assert {f.rule for f in findings} == {"stylesheet-not-loaded"}
+
+
 def test_a_missing_page_type_is_a_finding(tmp_path):
     (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
     found, missing = page_types(tmp_path, "x")

@@ -3,6 +3,8 @@ minimums in quality.toml; and proof that a poor page fails in every category."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from helpers import ROOT
 
@@ -21,7 +23,12 @@ def test_thresholds_are_those_of_issue_9():
     assert settings["pages"][0] == "index.html" and settings["pages"][1].startswith("bai-viet/")
 
 
+@pytest.mark.serial
 def test_home_and_an_article_reach_the_minimums(browser_site):
+    # Performance is timed on this machine's CPU: another test running at
+    # the same time (xdist) slows the page's main thread and lowers the score.
+    if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        pytest.skip("Lighthouse đo tốc độ: chạy riêng (invoke test chạy nó sau các kiểm thử song song)")
     findings, measured = lighthouse.check(browser_site, load_config())
     print(measured)
     assert set(measured) == set(load_config()["lighthouse"]["pages"])
