@@ -72,7 +72,7 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
         return [Problem(str(p), 0, say("Không có tệp hay thư mục này.", "No such file or folder.")) for p in missing]
     root = content_root_of(requested[0], Path(settings["PATH"]).resolve())
     settings["PATH"] = str(root)
-    ward, problems = load_ward(root / settings.get("WARD_FILE", "ward.toml"))
+    ward, problems = load_ward(root / settings.get("WARD_FILE", "ward.toml"), root)
     if ward is None:
         return problems
     settings["WARD"] = ward

@@ -10,6 +10,8 @@ from pathlib import Path
 from editor_errors import Problem, say
 from vietnamese import normalize, slugify
 
+from .look import Theme, read_theme
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_WARD_KEYS = {
     "name": say("tên phường/xã, ví dụ \"Phường Minh Họa\"", "name of the ward or commune, for example \"Phường Minh Họa\""),
@@ -61,6 +63,7 @@ class Ward:
     demo: bool = False
     categories: tuple[CategoryInfo, ...] = ()
     banners: tuple[Banner, ...] = ()
+    theme: Theme = Theme()  # colour and logo ([theme]); the default look when absent
     source: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -105,8 +108,11 @@ def _text(value) -> str:
     return normalize(str(value)).strip() if value is not None else ""
 
 
-def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
-    """Read *path*; return the ward (None if unusable) and the problems."""
+def load_ward(path: Path, content: Path | None = None) -> tuple[Ward | None, list[Problem]]:
+    """Read *path*; return the ward (None if unusable) and the problems.
+
+    *content* is the content folder the file's paths (the logo) start from;
+    by default the folder holding *path*."""
     src = str(path)
     if not path.is_file():
         return None, [
@@ -156,10 +162,10 @@ def load_ward(path: Path) -> tuple[Ward | None, list[Problem]]:
                 ),
             )
         ]
-    return _build(src, data, _Lines(text))
+    return _build(src, data, _Lines(text), Path(content) if content is not None else path.parent)
 
 
-def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Problem]]:
+def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | None, list[Problem]]:
     problems: list[Problem] = []
     info = data.get("ward")
     if not isinstance(info, dict):
@@ -295,6 +301,9 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
             )
         banners.append(Banner(title, url, _text(entry.get("description"))))
 
+    theme, found = read_theme(src, data.get("theme"), content, lines)
+    problems += found
+
     if problems:
         return None, problems
     url = _text(info.get("url")).rstrip("/")
@@ -312,6 +321,7 @@ def _build(src: str, data: dict, lines: _Lines) -> tuple[Ward | None, list[Probl
         demo=bool(info.get("demo", False)),
         categories=tuple(categories),
         banners=tuple(banners),
+        theme=theme,
         source=src,
         extra={k: v for k, v in info.items() if k not in known},
     )
