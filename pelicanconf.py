@@ -33,6 +33,7 @@ PLUGINS = [
     "feeds",
     "sitemaps",
     "offline",
+    "sites",
 ]
 WARD_FILE = "ward.toml"  # relative to PATH
 ARTICLE_PATHS = ["bai-viet"]

@@ -26,11 +26,33 @@ def _pelican(c, *args: str, settings: str = "pelicanconf.py", content: Path = CO
     return c.run(shlex.join(command), pty=False)
 
 
-@task(help={"publish": "dùng publishconf.py (bản phát hành)", "content": "thư mục nội dung", "output": "thư mục kết quả"})
-def build(c, publish=False, content=str(CONTENT), output=str(OUTPUT)):
-    """Xây dựng cổng vào output/ (build the portal)."""
+SITES = ROOT / "plugins" / "sites" / "command.py"
+
+
+@task(
+    iterable=["site"],
+    help={"publish": "dùng publishconf.py (bản phát hành)", "content": "thư mục nội dung", "output": "thư mục kết quả",
+          "site": "xây dựng phường, xã này (tên thư mục trong sites/; lặp lại được)", "all": "xây dựng mọi phường, xã và trang chung",
+          "jobs": "số phường xây dựng cùng lúc (mặc định: số nhân CPU)"},
+)
+def build(c, publish=False, content=str(CONTENT), output=str(OUTPUT), site=None, all=False, jobs=0):  # noqa: A002 (invoke's flag name)
+    """Xây dựng cổng vào output/ (build the portal); --site X hoặc --all cho nhiều phường, xã."""
+    if site or all:
+        args = [PY, str(SITES), "build", "--output", output, *(["--all"] if all else [f"--site={s}" for s in site])]
+        args += (["--publish"] if publish else []) + ([f"--jobs={jobs}"] if jobs else [])
+        c.run(shlex.join(args), pty=False)
+        return
     _pelican(c, "-q", settings="publishconf.py" if publish else "pelicanconf.py", content=Path(content), output=Path(output))
     print(f"Đã xây dựng xong: {Path(output) / 'index.html'}")
+
+
+@task(help={"old": "phường cũ (tên thư mục trong sites/)", "into": "phường nhận sáp nhập", "category_map": "tệp TOML: \"Chuyên mục cũ\" = \"Chuyên mục mới\"",
+            "dry_run": "chỉ in kế hoạch, không ghi gì"})
+def merge_ward(c, old, into, category_map="", dry_run=False):
+    """Sáp nhập phường cũ vào phường mới: chuyển bài viết, giữ địa chỉ cũ bằng chuyển hướng (merge a ward)."""
+    args = [PY, str(SITES), "merge", "--old", old, "--into", into]
+    args += ([f"--category-map={category_map}"] if category_map else []) + (["--dry-run"] if dry_run else [])
+    c.run(shlex.join(args), pty=False)
 
 
 @task(help={"port": "cổng mạng (mặc định 8000)", "bind": "địa chỉ lắng nghe"})

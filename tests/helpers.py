@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -66,3 +68,26 @@ def small_jpeg(seed: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (seed * 40 % 256, 90, 160)).save(buffer, "JPEG")
     return buffer.getvalue()
+
+
+# -- many wards (tests/sites) ---------------------------------------------------
+SITES_COMMAND = ROOT / "plugins" / "sites" / "command.py"
+
+
+def make_ward(folder: Path, name: str, articles: bool = True) -> Path:
+    """A copy of the fixture site under another ward name (all articles, or
+    none but one of its own)."""
+    shutil.copytree(FIXTURE_SITE, folder)
+    ward = folder / "ward.toml"
+    ward.write_text(ward.read_text(encoding="utf-8").replace("Xã Thử Nghiệm", name).replace("xã Thử Nghiệm", name), encoding="utf-8")
+    if not articles:
+        shutil.rmtree(folder / "bai-viet")
+        (folder / "bai-viet").mkdir()
+        (folder / "bai-viet" / "2026-02-01-rieng.md").write_text(
+            f"Title: Tin riêng của {name}\nDate: 2026-02-01 08:00\nCategory: Tin tức\n\nNội dung riêng.\n", encoding="utf-8")
+    return folder
+
+
+def run_sites(root: Path, *args: str, cache: Path):
+    return subprocess.run([sys.executable, str(SITES_COMMAND), "--root", str(root), *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600, env=dict(os.environ, PORTAL_CACHE=str(cache)))

@@ -23,6 +23,7 @@ KNOWN_KEYS = {
     "title", "date", "modified", "category", "tags", "author", "authors",
     "summary", "image", "status", "slug", "featured", "template", "order",
     "lang", "translation", "save_as", "url", "keywords", "album",
+    "origin", "origin-url",  # a merged ward's article: where it came from (plugins/sites/merge.py)
 }
 STATUSES = {"published", "draft", "hidden"}
 TRUE_WORDS = {"true", "yes", "1", "có", "co", "x"}

@@ -1,0 +1,78 @@
+"""invoke build --all / --site: many wards, a hub, isolated failures."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import feedparser
+from helpers import ROOT, make_ward, run_sites, soup
+
+
+def refcheck(output):
+    return subprocess.run([sys.executable, str(ROOT / "plugins" / "offline" / "refcheck.py"), str(output)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_all_wards_build_into_their_folders_with_a_hub_and_a_broken_one_is_named(repo, tmp_path):
+    make_ward(repo / "sites" / "xa-mot", "Xã Một")
+    make_ward(repo / "sites" / "xa-hai", "Xã Hai", articles=False)
+    broken = make_ward(repo / "sites" / "xa-loi", "Xã Lỗi", articles=False)
+    article = broken / "bai-viet" / "2026-02-01-rieng.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category: Tin tức", "Category: Không có"), encoding="utf-8")
+    out = tmp_path / "out"
+
+    run = run_sites(repo, "build", "--all", "--output", str(out), cache=tmp_path / "cache")
+
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert re.search(r"\[\d/3\] xa-loi: KHÔNG xây dựng được", run.stderr), run.stderr
+    assert f"{article}:3: lỗi:" in run.stderr  # the editor's message, with file and line
+    assert "KHÔNG xây dựng được: xa-loi" in run.stderr and "Đã xây dựng 2/3" in run.stderr
+    assert (out / "xa-mot" / "index.html").is_file() and (out / "xa-hai" / "index.html").is_file()
+    assert not (out / "xa-loi").exists()
+
+    hub = soup(out / "index.html")
+    wards = [a.get_text() for a in hub.select(".hub-wards .card__title a")]
+    assert wards == ["Xã Hai", "Xã Một"]  # Vietnamese order; the broken ward has nothing to show yet
+    links = [a["href"] for a in hub.select("a[href]")]
+    assert "xa-hai/index.html" in links and not any(href.startswith("/") for href in links)
+    assert any(href.startswith("xa-hai/bai-viet/") for href in links)  # latest articles
+    feed = feedparser.parse((out / "feeds" / "all.atom.xml").read_bytes())
+    authors = {entry.author for entry in feed.entries}
+    assert authors == {"Xã Một", "Xã Hai"} and not feed.bozo
+    assert refcheck(out).returncode == 0  # every link of the hub and the sites resolves (file://, any sub-path)
+
+
+def test_one_site_rebuilds_alone_and_the_hub_keeps_the_others(repo, tmp_path):
+    make_ward(repo / "sites" / "xa-mot", "Xã Một", articles=False)
+    make_ward(repo / "sites" / "xa-hai", "Xã Hai", articles=False)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert run_sites(repo, "build", "--all", "--output", str(out), cache=cache).returncode == 0
+    other = (out / "xa-hai" / "index.html").stat().st_mtime_ns
+    article = repo / "sites" / "xa-mot" / "bai-viet" / "2026-02-01-rieng.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Title: Tin riêng của Xã Một", "Title: Tin đã sửa"), encoding="utf-8")
+
+    run = run_sites(repo, "build", "--site", "xa-mot", "--output", str(out), cache=cache)
+
+    assert run.returncode == 0, run.stderr
+    assert (out / "xa-hai" / "index.html").stat().st_mtime_ns == other
+    hub = (out / "index.html").read_text(encoding="utf-8")
+    assert "Tin đã sửa" in hub and "Tin riêng của Xã Hai" in hub
+
+
+def test_an_unknown_site_or_a_badly_named_folder_is_explained(repo, tmp_path):
+    make_ward(repo / "sites" / "Xa Sai Ten", "Xã Sai Tên", articles=False)
+    run = run_sites(repo, "build", "--site", "xa-khong-co", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
+    assert run.returncode == 2 and "Không có phường, xã \"xa-khong-co\"" in run.stderr
+    run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
+    assert run.returncode == 1 and "phải viết thường, không dấu" in run.stderr
+
+
+def test_the_root_content_folder_is_one_more_site_named_after_its_ward(repo, tmp_path):
+    make_ward(repo / "content", "Phường Gốc", articles=False)
+    make_ward(repo / "sites" / "xa-mot", "Xã Một", articles=False)
+    run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "phuong-goc" / "index.html").is_file()
