@@ -117,3 +117,20 @@ def test_search_result_gallery_and_text_size_by_keyboard_only(browser, browser_s
     press(page, "Enter")
     assert font_size(page) == default_size
     page.close()
+
+
+def test_the_focus_ring_check_fails_without_a_ring(browser, tmp_path):
+    page_file = tmp_path / "no-ring.html"
+    page_file.write_text(
+        '<!DOCTYPE html><html lang="vi"><title>t</title><style>a:focus { outline: none; }</style>'
+        '<a href="#a">không viền</a> <a href="#b" style="outline: 3px solid blue">có viền</a>', encoding="utf-8")
+    page = browser.new_page()
+    page.goto(page_file.as_uri())
+    page.keyboard.press("Tab")
+    assert focused(page)["ok"] is False
+    page.evaluate("document.querySelectorAll('a')[1].focus()")
+    assert focused(page)["ok"] is True
+    with pytest.raises(AssertionError, match="no visible focus ring"):
+        press(page, "Shift+Tab")  # back to the first link, which has no ring
+    assert page.evaluate("document.activeElement === document.querySelector('a')")
+    page.close()
