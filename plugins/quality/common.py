@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "quality.toml"
@@ -84,9 +86,6 @@ def base_origin(html_file: Path) -> str | None:
     """The origin of a page's ``<base href>`` when it names another host (the
     404 page carries the portal's public address, since a host serves it at
     any depth), else None."""
-    import re
-    from urllib.parse import urlsplit
-
     match = re.search(r'<base\s+href="([^"]+)"', html_file.read_text(encoding="utf-8"))
     if not match:
         return None
@@ -98,7 +97,6 @@ def mirror(page, origin: str, site: Path) -> None:
     """Answer the page's requests for ``origin`` with the files of ``site``,
     as the real host at that address would: for a page that names its
     public address in ``<base href>``."""
-    from urllib.parse import unquote, urlsplit
 
     def answer(route):
         path = site / unquote(urlsplit(route.request.url).path).lstrip("/")

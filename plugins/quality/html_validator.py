@@ -30,6 +30,7 @@ def run_vnu(files: list[Path]) -> list[dict]:
     if not java:
         raise SystemExit("Thiếu Java (cần cho vnu.jar). Cài: apt-get install default-jre-headless")
     jar = npm_file("vnu-jar", "build", "dist", "vnu.jar")
+    # A larger thread stack: vnu's README advises one against stack overflows on deeply nested markup.
     command = [java, "-Xss4m", "-jar", str(jar), "--format", "json", "--exit-zero-always",
                "--also-check-css", "--also-check-svg", *map(str, files)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
