@@ -105,3 +105,18 @@ def test_override_url_is_read_before_the_url_is_formatted():
     settings["ARTICLE_URL"] = "khac/{slug}.html"
     assert article.url == "co-dinh.html"
     assert "override_" in inspect.getsource(Article.get_url_setting)
+
+
+def test_template_overrides_and_static_files_are_read_after_initialized():
+    # ward_identity sets THEME_TEMPLATES_OVERRIDES (giao-dien/templates/),
+    # STATIC_PATHS and EXTRA_PATH_METADATA (the logo) at `initialized`: the
+    # generators, made in run(), must read them then, templates first.
+    init = inspect.getsource(pelican.Pelican.__init__)
+    assert "signals.initialized.send(self)" in init and "_get_generator_classes" not in init
+    assert "_get_generator_classes" in inspect.getsource(pelican.Pelican.run)
+    generator_init = inspect.getsource(generators.Generator.__init__)
+    assert 'self._templates_path = list(self.settings["THEME_TEMPLATES_OVERRIDES"])' in generator_init
+    assert generator_init.index("THEME_TEMPLATES_OVERRIDES") < generator_init.index("FileSystemLoader(self._templates_path)")
+    # a single file in STATIC_PATHS is copied, under the save_as its path metadata gives
+    assert "elif os.path.exists(root) and self._include_path(path, extensions)" in inspect.getsource(generators.Generator.get_files)
+    assert 'settings.get("EXTRA_PATH_METADATA", {})' in inspect.getsource(readers.path_metadata)

@@ -27,7 +27,7 @@ import editor_errors  # noqa: E402
 from editor_errors import Problem, print_problems, say  # noqa: E402
 from pelican.contents import Article, Page  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
-from ward_identity import load_ward  # noqa: E402
+from ward_identity import THEME_FOLDER, load_ward  # noqa: E402
 
 from content_model import after_read, article_problems, claim_of, collision_problems  # noqa: E402
 from content_model.reader import WardMarkdownReader  # noqa: E402
@@ -80,11 +80,14 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
 
     reader = WardMarkdownReader(settings)
     page_roots = [root / p for p in settings.get("PAGE_PATHS", [])]
-    checked = set(files_under(requested, root))
+    look = root / THEME_FOLDER  # the ward's logo and templates: not content (ward_identity)
+    checked = {p for p in files_under(requested, root) if not p.is_relative_to(look)}
     claims: list[tuple[str, str, int]] = []
     from galleries import content_problems as gallery_problems  # the galleries plugin's own checks
 
     for path in files_under([root]):
+        if path.is_relative_to(look):
+            continue
         is_page = any(folder in path.parents for folder in page_roots)
         if path in checked:
             content, metadata = reader.read(str(path))

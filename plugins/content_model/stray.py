@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_errors import WARNING, Problem, say
+from ward_identity.look import THEME_FOLDER
 
 MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
 IGNORED = {"thumbs.db", "desktop.ini", "readme.md", "readme.txt"}
@@ -23,6 +24,8 @@ def stray_problems(root: Path, settings: dict) -> list[Problem]:
             continue
         for path in sorted(folder.rglob("*")):
             if not path.is_file() or path.name.startswith(".") or path.name.lower() in IGNORED:
+                continue
+            if path.relative_to(root).parts[0] == THEME_FOLDER:  # the ward's logo and templates (ward_identity)
                 continue
             if path.suffix.lower() in MARKDOWN or _in_photo_folder(path):
                 continue

@@ -135,3 +135,28 @@ def test_change_the_ward_file(site):
 
     rendered, reused = rebuild_matches_cold(site, change)
     assert reused == 0
+
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><rect width="100" height="50"/></svg>\n'
+
+
+def test_give_the_ward_a_colour_and_logo(site):
+    def change(s):
+        (s.content / "giao-dien").mkdir()
+        (s.content / "giao-dien" / "logo.svg").write_text(LOGO, encoding="utf-8")
+        with (s.content / "ward.toml").open("a", encoding="utf-8") as ward:
+            ward.write('\n[theme]\ncolour = "#1d4e89"\nlogo = "giao-dien/logo.svg"\n')
+
+    rendered, reused = rebuild_matches_cold(site, change)
+    assert reused == 0  # every page carries the colour and the logo
+
+
+def test_change_a_ward_override_template(site):
+    # the ward already overrides one template (giao-dien/templates/); only that file changes
+    partials = site.content / "giao-dien" / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "footer.html").write_text('<footer class="site-footer"><p>Chân trang riêng</p></footer>\n', encoding="utf-8")
+
+    rendered, reused = rebuild_matches_cold(site, lambda s: s.edit("giao-dien/templates/partials/footer.html", "Chân trang riêng", "Chân trang riêng, đã sửa"))
+    assert reused == 0
+    assert "Chân trang riêng, đã sửa" in (site.tmp / "out" / "index.html").read_text(encoding="utf-8")
