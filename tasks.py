@@ -166,6 +166,12 @@ def bench(c, articles="1000,5000"):
     c.run(shlex.join([PY, str(ROOT / "bench" / "build_bench.py"), "--articles", str(articles)]), pty=False)
 
 
+@task(help={"sites": "số phường, xã thử (mặc định 126)", "articles": "số bài mỗi phường (mặc định 300)"})
+def bench_sites(c, sites=126, articles=300):
+    """Đo invoke build --all cho nhiều phường, xã (benchmark many wards)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "sites_bench.py"), "--sites", str(sites), "--articles", str(articles)]), pty=False)
+
+
 @task(help={"articles": "số bài thử (mặc định 5000)"})
 def bench_search(c, articles=5000):
     """Đo kích thước chỉ mục và tốc độ tìm kiếm (benchmark the search index)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -18,6 +19,7 @@ from .index import Document, IndexState, render, update
 logger = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=1)
 def _code_digest() -> str:
     digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.glob("*.py")):
@@ -39,31 +41,30 @@ class SearchGenerator(Generator):
         return docs, pages
 
     def _state_path(self) -> Path:
-        """The last build's posting lists, valid for this code only. Any
-        state is a correct starting point (``update`` compares every
-        document), so builds of other sites may share it."""
-        return cache_root(self.settings) / "search" / f"state-{_code_digest()}.pickle"
+        """The last build's posting lists for this content folder (sites
+        built side by side each keep their own). Any state is a correct
+        starting point (``update`` compares every document): a wrong one
+        only costs time."""
+        folder = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode()).hexdigest()[:16]
+        return cache_root(self.settings) / "search" / f"{folder}.pickle"
 
     def _load(self, path: Path) -> IndexState | None:
         try:
             with path.open("rb") as handle:
-                state = pickle.load(handle)
+                code, state = pickle.load(handle)
         except FileNotFoundError:
             return None
         except Exception as error:  # a damaged cache only costs time
             logger.debug("search: cache %s unreadable (%s), building the index again", path, error)
             return None
-        return state if isinstance(state, IndexState) else None
+        return state if code == _code_digest() and isinstance(state, IndexState) else None  # made by other code: unusable
 
     @staticmethod
     def _save(path: Path, state: IndexState) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("state-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # made by other code
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         with partial.open("wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((_code_digest(), state), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
 
     def generate_output(self, writer):

@@ -3,6 +3,10 @@
     python plugins/sites/command.py build --all [--publish] [--jobs N] [--output DIR]
     python plugins/sites/command.py build --site SLUG [--site SLUG…]
     python plugins/sites/command.py merge --old SLUG --into SLUG [--category-map FILE] [--dry-run]
+    python plugins/sites/command.py hub [--output DIR]
+
+Summaries (what the hub shows of each ward) are kept in
+``$PORTAL_CACHE/sites/<slug>.json`` (``.cache/sites/`` by default).
 """
 
 from __future__ import annotations
@@ -77,6 +81,27 @@ def build(args) -> int:
     return 0
 
 
+def hub_only(args) -> int:
+    """The hub from the summaries already there (CI: each ward built on its
+    own runner, outputs and summaries gathered, then this)."""
+    root = Path(args.root).resolve()
+    output = Path(args.output).resolve()
+    everything = discover(root)
+    try:
+        summaries = read_summaries(cache_root(), everything)
+        missing = [s.slug for s in everything if s.slug not in summaries]
+        written = write_hub(output, everything, summaries, load_hub(root), load_merged(root))
+    except HubError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Đã viết trang chung: {written['wards']} phường, xã, {written['redirects']} địa chỉ cũ chuyển hướng: {output / 'index.html'}",
+          file=sys.stderr)
+    if missing:
+        print(f"Chưa có bản tóm tắt (chưa xây dựng?): {', '.join(missing)}.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def merge(args) -> int:
     root = Path(args.root).resolve()
     old, into = find(root, args.old), find(root, args.into)
@@ -124,8 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--into", required=True)
     m.add_argument("--category-map", default="")
     m.add_argument("--dry-run", action="store_true")
+    h = commands.add_parser("hub", help="chỉ viết trang chung, từ các bản tóm tắt đã có")
+    h.add_argument("--output", default=str(ROOT / "output"))
     args = parser.parse_args(argv)
-    return build(args) if args.command == "build" else merge(args)
+    return {"build": build, "merge": merge, "hub": hub_only}[args.command](args)
 
 
 if __name__ == "__main__":

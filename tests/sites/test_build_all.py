@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -76,3 +77,23 @@ def test_the_root_content_folder_is_one_more_site_named_after_its_ward(repo, tmp
     run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "phuong-goc" / "index.html").is_file()
+
+
+def test_wards_built_on_separate_runners_are_gathered_under_one_hub(repo, tmp_path):
+    # what docs/ci/github-actions-wards.yml does: one job per ward, then the hub
+    make_ward(repo / "sites" / "xa-mot", "Xã Một", articles=False)
+    make_ward(repo / "sites" / "xa-hai", "Xã Hai", articles=False)
+    gathered, cache = tmp_path / "gathered", tmp_path / "gathered-cache"
+    for slug in ("xa-mot", "xa-hai"):
+        runner = tmp_path / f"runner-{slug}"
+        assert run_sites(repo, "build", "--site", slug, "--output", str(runner / "out"), cache=runner / "cache").returncode == 0
+        shutil.copytree(runner / "out" / slug, gathered / slug)
+        (cache / "sites").mkdir(parents=True, exist_ok=True)
+        shutil.copy(runner / "cache" / "sites" / f"{slug}.json", cache / "sites")
+
+    run = run_sites(repo, "hub", "--output", str(gathered), cache=cache)
+
+    assert run.returncode == 0, run.stderr
+    wards = [a.get_text() for a in soup(gathered / "index.html").select(".hub-wards .card__title a")]
+    assert wards == ["Xã Hai", "Xã Một"]
+    assert refcheck(gathered).returncode == 0
