@@ -3,7 +3,8 @@
     python plugins/content_model/check.py [PATH ...] [--lang en]
 
 Checks every Markdown file under the given files or folders (default: the
-content folder of pelicanconf.py) with the same code the build runs: the
+content folder of pelicanconf.py and every ``sites/<slug>/`` ward; each file
+against the ward whose folder holds it) with the same code the build runs: the
 reader (encoding, NFC, header, dates, slugs, mojibake, {filename} links), the
 article rules (category, date), the photo folders and photos an article names
 (existence, kinds, captions file; photos are not decoded), and address
@@ -64,13 +65,34 @@ def files_under(paths: list[Path], root: Path | None = None) -> list[Path]:
     return found
 
 
+def default_roots(settings: dict) -> list[Path]:
+    """With no path given: the configured content folder and every ward of
+    a many-ward repository (``sites/<slug>/ward.toml``)."""
+    roots = [Path(settings["PATH"]).resolve()]
+    roots += sorted(ward.parent.resolve() for ward in (ROOT / "sites").glob("*/ward.toml"))
+    return [root for root in roots if root.exists()]
+
+
 def run(paths: list[str], settings_file: str) -> list[Problem]:
+    """Check *paths* (default: every content folder), each against its own
+    ward: files of several wards may be named at once (a commit's files)."""
     settings = read_settings(settings_file)
-    requested = [Path(p).resolve() for p in paths] or [Path(settings["PATH"]).resolve()]
+    default = Path(settings["PATH"]).resolve()
+    requested = [Path(p).resolve() for p in paths] or default_roots(settings)
     missing = [p for p in requested if not p.exists()]
     if missing:
         return [Problem(str(p), 0, say("Không có tệp hay thư mục này.", "No such file or folder.")) for p in missing]
-    root = content_root_of(requested[0], Path(settings["PATH"]).resolve())
+    by_root: dict[Path, list[Path]] = {}
+    for path in requested:
+        by_root.setdefault(content_root_of(path, default), []).append(path)
+    problems = []
+    for root, group in by_root.items():
+        problems += check_folder(root, group, read_settings(settings_file))
+    return problems
+
+
+def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Problem]:
+    """Check the files *requested* of the content folder *root*."""
     settings["PATH"] = str(root)
     ward, problems = load_ward(root / settings.get("WARD_FILE", "ward.toml"), root)
     if ward is None:

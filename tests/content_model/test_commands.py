@@ -101,3 +101,19 @@ def test_choose_category_by_number_name_or_slug(content):
     assert choose_category(ward, "2").name == "Tin tức"
     assert choose_category(ward, "tin tức").slug == "tin-tuc"
     assert choose_category(ward, None, io.StringIO("3\n")).name == "Bài viết chuyên sâu"
+
+
+def test_files_of_several_wards_are_each_checked_against_their_own_ward(tmp_path):
+    # a commit in a many-ward repository touches files of several sites/<slug>/
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "files: ^(content|sites)/" in config
+    one, two = tmp_path / "sites" / "xa-mot", tmp_path / "sites" / "xa-hai"
+    shutil.copytree(FIXTURE_SITE, one)
+    shutil.copytree(FIXTURE_SITE, two)
+    ward = two / "ward.toml"
+    ward.write_text(ward.read_text(encoding="utf-8").replace('name = "Tin tức"\nslug = "tin-tuc"', 'name = "Tin của xã"\nslug = "tin-cua-xa"'), encoding="utf-8")
+    ok = one / "bai-viet" / "2025-06-01-thu-sau.md"  # "Category: Tin tức": right for xa-mot
+    wrong = two / "bai-viet" / "2025-06-01-thu-sau.md"  # the same line: xa-hai has no such category
+    check = run(CHECK, str(ok), str(wrong))
+    assert check.returncode == 1
+    assert f"{wrong}:3: lỗi:" in check.stdout and f"{ok}:" not in check.stdout
