@@ -166,6 +166,12 @@ def bench(c, articles="1000,5000"):
     c.run(shlex.join([PY, str(ROOT / "bench" / "build_bench.py"), "--articles", str(articles)]), pty=False)
 
 
+@task(help={"articles": "số bài thử, cách nhau bằng dấu phẩy (mặc định 5000,20000)"})
+def bench_scale(c, articles="5000,20000"):
+    """Đo bản dựng lần đầu ở hai cỡ, theo từng giai đoạn (benchmark scaling)."""
+    c.run(shlex.join([PY, str(ROOT / "bench" / "scale_bench.py"), "--articles", articles]), pty=False)
+
+
 @task(help={"sites": "số phường, xã thử (mặc định 126)", "articles": "số bài mỗi phường (mặc định 300)"})
 def bench_sites(c, sites=126, articles=300):
     """Đo invoke build --all cho nhiều phường, xã (benchmark many wards)."""

@@ -1,0 +1,84 @@
+"""Benchmark: does the build grow linearly? Cold builds at two sizes, with
+the time of each phase.
+
+    python bench/scale_bench.py [--articles 5000,20000] [--gallery-share 0]
+
+For each N: the synthetic site of ``build_bench.py`` (no photos by default:
+their cost is linear and measured there), a cold build of stock Pelican and
+of this project (empty output and caches), then this project again with one
+article edited. This project runs under ``bench/phases.py``, so each row
+also says where the time went. Prints Markdown for docs/benchmarks.md with
+the ratio of the largest N's cold build to the smallest's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "plugins")]
+
+from build_bench import files, measure, write_site  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", default="5000,20000")
+    parser.add_argument("--gallery-share", type=float, default=0.0)
+    args = parser.parse_args()
+    rows = []
+    for n in [int(v) for v in args.articles.split(",")]:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-scale-{n}-"))
+        site = work / "site"
+        (site / "bai-viet").mkdir(parents=True)
+        print(f"Tạo {n} bài thử…", file=sys.stderr)
+        write_site(site, n, args.gallery_share)
+        (work / "stock.py").write_text("", encoding="utf-8")
+        print(f"… stock Pelican, {n}: cold", file=sys.stderr)
+        stock = measure([sys.executable, "-m", "pelican", str(site), "-o", str(work / "stock"), "-t", "simple", "-q", "-s", str(work / "stock.py")])
+        phases = work / "phases.jsonl"
+        ours = [sys.executable, str(ROOT / "bench" / "phases.py"), str(site), "-o", str(work / "ours"), "-s", str(ROOT / "pelicanconf.py"), "-q"]
+        env = dict(os.environ, PORTAL_CACHE=str(work / "cache"), BENCH_PHASES=str(phases))
+        print(f"… this project, {n}: cold", file=sys.stderr)
+        cold = measure(ours, env)
+        cold["files"] = files(work / "ours")
+        target = sorted((site / "bai-viet").rglob("*.md"))[n // 2]
+        target.write_text(target.read_text(encoding="utf-8") + "\nMột câu được thêm vào khi sửa bài.\n", encoding="utf-8")
+        print(f"… this project, {n}: one article edited", file=sys.stderr)
+        edit = measure(ours, env)
+        cold_phases, edit_phases = [json.loads(line)["phases"] for line in phases.read_text(encoding="utf-8").splitlines()]
+        rows.append((n, stock, cold, edit, cold_phases, edit_phases, files(work / "stock")))
+        shutil.rmtree(work)
+
+    print()
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"photo folders on {args.gallery_share:.0%} of articles")
+    print()
+    print("| N | Stock cold wall / RSS | This project cold wall / CPU / RSS | Ratio | One edit wall / RSS | Files (stock / ours) |")
+    print("|---:|---|---|---:|---|---|")
+    for n, stock, cold, edit, _cp, _ep, stock_files in rows:
+        print(f"| {n} | {stock['wall']:.1f} s / {stock['rss_mb']:.0f} MB | {cold['wall']:.1f} s / {cold['cpu']:.1f} s / {cold['rss_mb']:.0f} MB | "
+              f"{cold['wall'] / stock['wall']:.2f}× | {edit['wall']:.1f} s / {edit['rss_mb']:.0f} MB | {stock_files} / {cold['files']} |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print()
+        print(f"Cold build, {last[0]} against {first[0]} articles ({last[0] / first[0]:.0f}× the articles): "
+              f"{last[2]['wall'] / first[2]['wall']:.2f}× the time (stock Pelican: {last[1]['wall'] / first[1]['wall']:.2f}×).")
+    print()
+    print("Where the time goes (seconds, from bench/phases.py; phases under 0.05 s left out):")
+    print()
+    for n, _s, _c, _e, cold_phases, edit_phases in ((r[0], *r[1:6]) for r in rows):
+        for label, phases in (("cold", cold_phases), ("one edit", edit_phases)):
+            print(f"- {n}, {label}: " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in phases))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
