@@ -5,7 +5,7 @@
 The same build as ``python -m pelican …``; timing comes from Pelican's
 signals and from wrapping each generator's two methods, so it costs next to
 nothing. One JSON line is appended to ``$BENCH_PHASES`` per build:
-``{"phases": [[name, seconds], …]}`` — start-up (imports, settings, plugins,
+``{"phases": [[name, seconds], …], "rss_mb": [[name, MB at its end], …]}`` — start-up (imports, settings, plugins,
 up-to-date check), each generator's reading (``generate_context``), each
 generator's writing (``generate_output``), and the end (publishing the
 output folder and the finishers).
@@ -20,12 +20,26 @@ import time
 
 STARTED = time.perf_counter()
 phases: list[list] = []
+memory: list[list] = []  # [phase, RSS in MB at its end]
 marks = {"last": STARTED}
+
+
+def rss_mb() -> int:
+    """This process's resident memory now, in MB (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
 
 
 def mark(name: str) -> None:
     now = time.perf_counter()
     phases.append([name, round(now - marks["last"], 3)])
+    memory.append([name, rss_mb()])
     marks["last"] = now
 
 
@@ -63,7 +77,11 @@ def main() -> int:
             merged[name] = round(merged.get(name, 0) + seconds, 3)
         if os.environ.get("BENCH_PHASES"):
             with open(os.environ["BENCH_PHASES"], "a", encoding="utf-8") as out:
-                out.write(json.dumps({"phases": [[k, v] for k, v in merged.items() if v >= 0.05]}, ensure_ascii=False) + "\n")
+                peaks: dict[str, int] = {}
+                for name, mb in memory:
+                    peaks[name] = max(peaks.get(name, 0), mb)
+                out.write(json.dumps({"phases": [[k, v] for k, v in merged.items() if v >= 0.05],
+                                      "rss_mb": [[k, v] for k, v in peaks.items()]}, ensure_ascii=False) + "\n")
     return code
 
 

@@ -120,3 +120,12 @@ def test_template_overrides_and_static_files_are_read_after_initialized():
     # a single file in STATIC_PATHS is copied, under the save_as its path metadata gives
     assert "elif os.path.exists(root) and self._include_path(path, extensions)" in inspect.getsource(generators.Generator.get_files)
     assert 'settings.get("EXTRA_PATH_METADATA", {})' in inspect.getsource(readers.path_metadata)
+
+
+def test_tag_category_and_author_pages_test_membership_in_their_lists():
+    # plugins/incremental/membership.py makes those lists answer `in` by identity
+    from pelican.contents import Content
+
+    source = inspect.getsource(generators.ArticlesGenerator)
+    assert source.count("if article in articles") >= 3
+    assert Content.__eq__ is object.__eq__ and Content.__hash__ is object.__hash__

@@ -1,6 +1,6 @@
 """Incremental builds: work whose inputs did not change is not done again.
 
-Owns three things:
+Owns four things:
 - the up-to-date check (``uptodate``): when nothing the build reads has
   changed since the last successful build (content, theme, plugins,
   settings, environment, installed packages, hashed by content in
@@ -10,7 +10,9 @@ Owns three things:
   each page read, and a page whose inputs are unchanged is hard-linked from
   the previous output instead of rendered and written again;
 - URLs computed once (``urls``): each article's and page's URL is fixed
-  when writing starts, instead of formatted again on every access.
+  when writing starts, instead of formatted again on every access;
+- tag, category and author lists that answer ``in`` at once
+  (``membership``), where Pelican's page writing is otherwise quadratic.
 
 Must come first in ``PLUGINS``: its ``initialized`` handler runs before the
 others stage a new output. ``INCREMENTAL = False`` turns both off, and
@@ -27,7 +29,7 @@ from atomic_output import add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import pages, uptodate, urls
+from . import membership, pages, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -85,6 +87,7 @@ def register() -> None:
     signals.initialized.connect(prepare)
     signals.all_generators_finalized.connect(uptodate.note_scheduled)
     signals.all_generators_finalized.connect(keep_context)
+    signals.article_generator_finalized.connect(membership.speed_up)
     signals.get_writer.connect(writer)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)

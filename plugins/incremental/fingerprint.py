@@ -47,7 +47,8 @@ def stable(value, content: Callable[[Content], object] = lambda c: ("ref", c.sou
     if isinstance(value, Mapping):
         return ("map", tuple(sorted(((str(k), stable(v, content, nested)) for k, v in value.items()), key=lambda kv: kv[0])))
     if isinstance(value, (list, tuple)):
-        return ("seq", tuple(stable(v, content, nested) for v in value))
+        # lists of articles are the bulk of a site's context: no recursion for them
+        return ("seq", tuple(content(v) if isinstance(v, Content) else stable(v, content, nested) for v in value))
     if isinstance(value, (set, frozenset)):
         return ("set", tuple(sorted(repr(stable(v, content, nested)) for v in value)))
     if callable(value) and hasattr(value, "__qualname__"):
