@@ -208,6 +208,11 @@ def write_redirects(output: Path, hub: Hub, merged: list[Merged], summaries: dic
 
 def write_hub(output: Path, sites: list[Site], summaries: dict[str, dict], hub: Hub, merged: list[Merged]) -> dict:
     """Write the hub into *output*; returns what was written, for the summary line."""
+    active = {site.slug for site in sites}
+    for ward in merged:
+        if ward.slug in active:  # its redirect pages would replace the live ward's pages
+            raise HubError(f"{ward.source}: lỗi: \"{ward.slug}\" đã sáp nhập vào \"{ward.into}\" nhưng vẫn còn thư mục "
+                           f"sites/{ward.slug}/. Xóa một trong hai: thư mục đó, hoặc tệp sáp nhập này.")
     provinces = sorted({s["province"] for s in summaries.values() if s.get("province")})
     title = hub.name or "Cổng thông tin các phường, xã"
     if not hub.name and len(provinces) == 1:  # "… xã tỉnh Ví Dụ"

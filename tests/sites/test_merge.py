@@ -96,3 +96,14 @@ def test_a_category_the_new_ward_lacks_stops_the_merge_with_the_lines_to_add(rep
     assert run.returncode == 0 and "Chạy thử, chưa ghi gì" in run.stderr
     assert '"Bài viết chuyên sâu" → "Nghiên cứu"' in run.stderr
     assert (repo / "sites" / "xa-cu").is_dir()
+
+
+def test_a_merged_ward_that_is_back_in_sites_is_refused(repo, tmp_path):
+    make_ward(repo / "sites" / "xa-cu", "Xã Cũ", articles=False)
+    make_ward(repo / "sites" / "xa-moi", "Xã Mới", articles=False)
+    cache = tmp_path / "cache"
+    assert run_sites(repo, "merge", "--old", "xa-cu", "--into", "xa-moi", cache=cache).returncode == 0
+    make_ward(repo / "sites" / "xa-cu", "Xã Cũ", articles=False)  # someone brings the old folder back
+    run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=cache)
+    assert run.returncode == 1 and "_sap-nhap/xa-cu.toml: lỗi: \"xa-cu\" đã sáp nhập" in run.stderr
+    assert (tmp_path / "out" / "xa-cu" / "index.html").is_file()  # the live ward's pages are left alone
