@@ -80,6 +80,23 @@ def test_writer_renders_then_opens_the_named_file(tmp_path):
     assert calls == [("render", "a/b.html"), ("open", str(tmp_path / "a" / "b.html"))]
 
 
+def test_writer_remembers_written_files_and_refuses_a_second_write(tmp_path):
+    # ReusingWriter links an unchanged page itself and adds it to
+    # _written_files, so a second write of that file is still refused; it
+    # also repeats Pelican's rule for which calls are paginated.
+    import pytest
+    from pelican.writers import Writer
+    from pelican.utils import sanitised_join
+
+    writer = Writer(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    assert writer._written_files == set()
+    writer._written_files.add(sanitised_join(str(tmp_path), "a.html"))
+    with pytest.raises(RuntimeError):
+        writer._open_w(str(tmp_path / "a.html"), "utf-8")
+    source = inspect.getsource(Writer.write_file)
+    assert 'key in {"articles", "dates"}' in source and 'template_name in self.settings["PAGINATED_TEMPLATES"]' in source
+
+
 def test_jinja_attribute_access_goes_through_the_environment():
     # incremental.pages records the content objects templates read through
     # Environment.getattr/getitem and the filters.
@@ -129,3 +146,31 @@ def test_tag_category_and_author_pages_test_membership_in_their_lists():
     source = inspect.getsource(generators.ArticlesGenerator)
     assert source.count("if article in articles") >= 3
     assert Content.__eq__ is object.__eq__ and Content.__hash__ is object.__hash__
+
+
+def test_content_cache_hashes_through_the_function_it_keeps(tmp_path):
+    # plugins/incremental/stamps.py gives Pelican's cachers the SHA-256 the
+    # up-to-date check computed, through _filestamp_func, set from the
+    # readers_init / article_generator_init / page_generator_init signals.
+    import hashlib
+
+    from pelican.cache import FileStampDataCacher
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    from incremental import stamps
+
+    settings = dict(DEFAULT_CONFIG, CHECK_MODIFIED_METHOD="sha256", CACHE_PATH=str(tmp_path))
+    readers = Readers(settings)
+    page = tmp_path / "a.md"
+    page.write_bytes("Tin tức".encode())
+    assert readers._get_file_stamp(str(page)) == hashlib.sha256(page.read_bytes()).digest() == stamps.stamp(str(page))
+    stamps.install(readers)
+    assert readers._filestamp_func is stamps.stamp
+    assert "self._filestamp_func(filename)" in inspect.getsource(FileStampDataCacher._get_file_stamp)
+    for cls, signal in ((Readers, "readers_init"), (generators.ArticlesGenerator, "article_generator_init"),
+                        (generators.PagesGenerator, "page_generator_init")):
+        init = inspect.getsource(cls.__init__)
+        assert f"signals.{signal}.send(self)" in init
+    caching = inspect.getsource(generators.CachingGenerator.__init__)
+    assert caching.index("Generator.__init__") < caching.index("FileStampDataCacher.__init__")

@@ -1,6 +1,6 @@
 """Incremental builds: work whose inputs did not change is not done again.
 
-Owns four things:
+Owns five things:
 - the up-to-date check (``uptodate``): when nothing the build reads has
   changed since the last successful build (content, theme, plugins,
   settings, environment, installed packages, hashed by content in
@@ -12,7 +12,9 @@ Owns four things:
 - URLs computed once (``urls``): each article's and page's URL is fixed
   when writing starts, instead of formatted again on every access;
 - tag, category and author lists that answer ``in`` at once
-  (``membership``), where Pelican's page writing is otherwise quadratic.
+  (``membership``), where Pelican's page writing is otherwise quadratic;
+- each content file hashed once per build for Pelican's content cache
+  (``stamps``), with the digests the up-to-date check already computed.
 
 Must come first in ``PLUGINS``: its ``initialized`` handler runs before the
 others stage a new output. ``INCREMENTAL = False`` turns both off, and
@@ -29,7 +31,7 @@ from atomic_output import add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import membership, pages, uptodate, urls
+from . import membership, pages, stamps, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -88,6 +90,8 @@ def register() -> None:
     signals.all_generators_finalized.connect(uptodate.note_scheduled)
     signals.all_generators_finalized.connect(keep_context)
     signals.article_generator_finalized.connect(membership.speed_up)
+    for sent_once_hashing_is_set in (signals.readers_init, signals.article_generator_init, signals.page_generator_init):
+        sent_once_hashing_is_set.connect(stamps.install)
     signals.get_writer.connect(writer)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)

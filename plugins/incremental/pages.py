@@ -33,6 +33,7 @@ import shutil
 import types
 from pathlib import Path
 
+from pelican import signals
 from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -261,8 +262,29 @@ class ReusingWriter(Writer):
                                       override_output, url, **kwargs)
         install(template.environment)
         call = self._call_digest(session, name, template, context, relative_urls, template_name, kwargs)
+        if not override_output and self._one_page(paginated, template_name, kwargs) and session.can_reuse(name, call):
+            # Reused before Pelican's per-page work (a context copy, a file
+            # opened to be replaced): that is most of a one-edit rebuild.
+            path = sanitised_join(self.output_path, name)
+            if path in self._written_files:  # Pelican's own check for a second write
+                return super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
+                                          template_name, override_output, url, **kwargs)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self._written_files.add(path)
+            _link(session.previous_output / name, path)
+            session.reused += 1
+            session.pages[name] = dict(session.previous[name])
+            if signals.content_written.receivers:
+                signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
+            return None
         return super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)
+
+    def _one_page(self, paginated, template_name, kwargs) -> bool:
+        """Whether Pelican writes this call as one page (its own rule)."""
+        if paginated is None:
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        return not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"])
 
     @staticmethod
     def _call_digest(session, name, template, context, relative_urls, template_name, kwargs) -> str:
@@ -280,13 +302,19 @@ class ReusingWriter(Writer):
         if reuse is None or reuse[0] != filename or handle.name == os.devnull:
             return handle
         handle.close()
-        temporary = f"{filename}.link-{os.getpid()}"
-        try:
-            os.link(reuse[1], temporary)
-        except OSError:  # a file system without hard links: copy the bytes
-            shutil.copyfile(reuse[1], temporary)
-        os.replace(temporary, filename)
+        _link(reuse[1], filename)
         return _Sink()
+
+
+def _link(previous: Path, target: str) -> None:
+    """*target* becomes the previous build's file: a hard link, or a copy
+    where the file system has none."""
+    temporary = f"{target}.link-{os.getpid()}"
+    try:
+        os.link(previous, temporary)
+    except OSError:
+        shutil.copyfile(previous, temporary)
+    os.replace(temporary, target)
 
 
 def static_digest(settings: dict, roots: list[Path]) -> str:

@@ -28,6 +28,7 @@ import editor_errors
 from content_model import cache_root, now
 from editor_errors import say
 
+from . import stamps
 from .inputs import inputs_digest
 
 STATE_VERSION = 1
@@ -78,6 +79,7 @@ def check(pelican) -> None:
     path = state_file(settings)
     state = _load(path)
     digest, memo = inputs_digest(settings, state.get("memo", {}))
+    stamps.seed(memo)  # Pelican's content cache gets these digests instead of reading every file again
     moment = now(settings)
     output = Path(settings["OUTPUT_PATH"]).resolve()
     _pending.update(path=path, digest=digest, memo=memo, day=moment.date().isoformat(), scheduled=[])

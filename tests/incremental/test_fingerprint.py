@@ -16,3 +16,26 @@ def test_equal_values_equal_digests_different_values_different():
     assert digest(("seq", (1,))) != digest(("seq", (True,)))
     assert digest(stable({"when": dt.date(2025, 1, 2)})) == digest(stable({"when": dt.date(2025, 1, 2)}))
     assert digest(stable({"when": dt.date(2025, 1, 2)})) != digest(stable({"when": dt.date(2025, 1, 3)}))
+
+
+def test_stamps_read_a_file_again_only_when_it_changed(tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    from incremental import stamps
+
+    page = tmp_path / "bai.md"
+    page.write_text("Tin một", encoding="utf-8")
+    assert stamps.stamp(str(page)) == hashlib.sha256(page.read_bytes()).digest()
+    reads = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda *a, **k: reads.append(a[0]) or real_open(*a, **k))
+    stamps.stamp(str(page))
+    assert reads == []  # unchanged: not read
+    page.write_text("Tin hai, dài hơn", encoding="utf-8")
+    assert stamps.stamp(str(page)) == hashlib.sha256("Tin hai, dài hơn".encode()).digest()
+    other = tmp_path / "khac.md"
+    other.write_text("x", encoding="utf-8")
+    info = os.stat(other)
+    stamps.seed({str(other): [info.st_size, info.st_mtime_ns, info.st_ino, "ab" * 32]})
+    assert stamps.stamp(str(other)) == bytes.fromhex("ab" * 32)  # what the up-to-date check computed
