@@ -126,7 +126,9 @@ def plan_merge(old: Site, into: Site, cache: Path, settings: Path, category_map:
         raise MergeError("\n".join(p.format() for p in problems))
     scratch = Path(tempfile.mkdtemp(prefix="sap-nhap-"))
     try:
-        results = build_many([old, into], scratch / "out", settings, scratch / "cache", echo=lambda _line: None)
+        # Built into a scratch folder with the usual caches (photos already
+        # made are not made again); the summaries land in the cache as usual.
+        results = build_many([old, into], scratch / "out", settings, cache, echo=lambda _line: None)
         failed = [r for r in results if not r.ok]
         if failed:
             raise MergeError("\n".join(
@@ -135,8 +137,8 @@ def plan_merge(old: Site, into: Site, cache: Path, settings: Path, category_map:
             ))
         from .build import summary_path
 
-        old_data = json.loads(summary_path(scratch / "cache", old).read_text(encoding="utf-8"))
-        into_data = json.loads(summary_path(scratch / "cache", into).read_text(encoding="utf-8"))
+        old_data = json.loads(summary_path(cache, old).read_text(encoding="utf-8"))
+        into_data = json.loads(summary_path(cache, into).read_text(encoding="utf-8"))
         plan = Plan(old, into, old_data["name"], into_data["name"])
         plan.categories = map_categories(old_data, into_ward, _category_map(category_map), category_map)
 
