@@ -72,10 +72,16 @@ def serve(c, port=8000, bind="127.0.0.1"):
         server.server_close()
 
 
-@task(help={"port": "cổng mạng (mặc định 8000)"})
-def livereload(c, port=8000):
+@task(help={"port": "cổng mạng (mặc định 8000)", "site": "xem trước phường, xã này (tên thư mục trong sites/); mặc định content/"})
+def livereload(c, port=8000, site=""):
     """Xem trước: xây dựng lại khi lưu tệp và tự tải lại trình duyệt (live preview)."""
-    c.run(shlex.join([PY, str(ROOT / "plugins" / "preview" / "server.py"), "--port", str(port)]), pty=False)
+    args = [PY, str(ROOT / "plugins" / "preview" / "server.py"), "--port", str(port)]
+    if site:
+        folder = ROOT / "sites" / site
+        if not (folder / "ward.toml").is_file():
+            sys.exit(f"Không có phường, xã \"{site}\": cần thư mục sites/{site}/ có tệp ward.toml.")
+        args += ["--content", str(folder), "--output", str(ROOT / ".cache" / "preview" / site)]
+    c.run(shlex.join(args), pty=False)
 
 
 @task
