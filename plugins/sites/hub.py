@@ -13,6 +13,7 @@ import html
 import json
 import os
 import posixpath
+import re
 import shutil
 import tomllib
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ def _toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or 1
+        where = re.search(r"at line (\d+)", str(error))  # Python 3.11's error carries the line in its text only
+        line = where[1] if where else 1
         raise HubError(f"{path}:{line}: lỗi: {error}. Sửa dòng này theo cú pháp TOML: tên = \"giá trị\".") from None
 
 

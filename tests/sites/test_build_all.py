@@ -97,3 +97,11 @@ def test_wards_built_on_separate_runners_are_gathered_under_one_hub(repo, tmp_pa
     wards = [a.get_text() for a in soup(gathered / "index.html").select(".hub-wards .card__title a")]
     assert wards == ["Xã Hai", "Xã Một"]
     assert refcheck(gathered).returncode == 0
+
+
+def test_a_mistake_in_hub_toml_names_the_file_and_line(repo, tmp_path):
+    make_ward(repo / "sites" / "xa-mot", "Xã Một", articles=False)
+    (repo / "sites" / "hub.toml").write_text('[hub]\nname = "Cổng các xã\nurl = "https://vi-du.example"\n', encoding="utf-8")
+    run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{repo / 'sites' / 'hub.toml'}:2: lỗi:" in run.stderr
