@@ -105,3 +105,19 @@ def test_a_mistake_in_hub_toml_names_the_file_and_line(repo, tmp_path):
     run = run_sites(repo, "build", "--all", "--output", str(tmp_path / "out"), cache=tmp_path / "cache")
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert f"{repo / 'sites' / 'hub.toml'}:2: lỗi:" in run.stderr
+
+
+def test_the_github_actions_matrix_example_is_valid_and_complete():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / "docs" / "ci" / "github-actions-wards.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert jobs["ward"]["strategy"]["matrix"]["ward"] == "${{ fromJSON(needs.list.outputs.wards) }}"
+    assert jobs["ward"]["strategy"]["fail-fast"] is False  # one broken ward does not stop the others
+    ward_runs = [s.get("run", "") for s in jobs["ward"]["steps"]]
+    assert ".venv/bin/invoke build --site ${{ matrix.ward }} --publish" in ward_runs
+    upload = next(s for s in jobs["ward"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert ".cache/sites/${{ matrix.ward }}.json" in upload["with"]["path"] and upload["with"]["include-hidden-files"] is True
+    hub_runs = [s.get("run", "") for s in jobs["hub"]["steps"]]
+    assert hub_runs.index(".venv/bin/python plugins/sites/command.py hub --output output") < hub_runs.index(
+        ".venv/bin/python plugins/offline/refcheck.py output")
