@@ -154,6 +154,19 @@ def livereload(site: Path, work: Path, cache: Path) -> tuple[float, float]:
         server.wait(timeout=30)
 
 
+def new_site(n: int, gallery_share: float, prefix: str) -> tuple[Path, Path, list[str]]:
+    """A scratch folder with a synthetic site of *n* articles: (folder,
+    site, stock Pelican's arguments after ``python``, writing to folder/stock)."""
+    work = Path(tempfile.mkdtemp(prefix=f"{prefix}-{n}-"))
+    site = work / "site"
+    (site / "bai-viet").mkdir(parents=True)
+    print(f"Tạo {n} bài thử…", file=sys.stderr)
+    write_site(site, n, gallery_share)
+    (work / "stock.py").write_text("", encoding="utf-8")  # Pelican's defaults, nothing else
+    stock = ["-m", "pelican", str(site), "-o", str(work / "stock"), "-t", "simple", "-q", "-s", str(work / "stock.py")]
+    return work, site, stock
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", default="1000,5000")
@@ -161,14 +174,8 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     for n in [int(v) for v in args.articles.split(",")]:
-        work = Path(tempfile.mkdtemp(prefix=f"bench-build-{n}-"))
-        site = work / "site"
-        (site / "bai-viet").mkdir(parents=True)
-        print(f"Tạo {n} bài thử…", file=sys.stderr)
-        write_site(site, n, args.gallery_share)
+        work, site, stock = new_site(n, args.gallery_share, "bench-build")
         stock_out, ours_out, cache = work / "stock", work / "ours", work / "cache"
-        stock = ["-m", "pelican", str(site), "-o", str(stock_out), "-t", "simple", "-q", "-s", str(work / "stock.py")]
-        (work / "stock.py").write_text("", encoding="utf-8")  # Pelican's defaults, nothing else
         ours = ["-m", "pelican", str(site), "-o", str(ours_out), "-s", str(ROOT / "pelicanconf.py"), "-q"]
         caches = {"PORTAL_CACHE": str(cache)}  # content, photo, search and incremental caches
         a = scenarios(f"stock Pelican, {n}", site, stock_out, [sys.executable, *stock])

@@ -19,13 +19,12 @@ import os
 import platform
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "plugins")]
 
-from build_bench import files, measure, write_site  # noqa: E402
+from build_bench import files, measure, new_site  # noqa: E402
 
 
 def main() -> int:
@@ -35,14 +34,9 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     for n in [int(v) for v in args.articles.split(",")]:
-        work = Path(tempfile.mkdtemp(prefix=f"bench-scale-{n}-"))
-        site = work / "site"
-        (site / "bai-viet").mkdir(parents=True)
-        print(f"Tạo {n} bài thử…", file=sys.stderr)
-        write_site(site, n, args.gallery_share)
-        (work / "stock.py").write_text("", encoding="utf-8")
+        work, site, stock_args = new_site(n, args.gallery_share, "bench-scale")
         print(f"… stock Pelican, {n}: cold", file=sys.stderr)
-        stock = measure([sys.executable, "-m", "pelican", str(site), "-o", str(work / "stock"), "-t", "simple", "-q", "-s", str(work / "stock.py")])
+        stock = measure([sys.executable, *stock_args])
         phases = work / "phases.jsonl"
         ours = [sys.executable, str(ROOT / "bench" / "phases.py"), str(site), "-o", str(work / "ours"), "-s", str(ROOT / "pelicanconf.py"), "-q"]
         env = dict(os.environ, PORTAL_CACHE=str(work / "cache"), BENCH_PHASES=str(phases))

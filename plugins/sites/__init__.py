@@ -33,13 +33,6 @@ ORIGIN = "origin"  # "Origin: Phường Cũ" — the ward a merged article came 
 ORIGIN_URL = "origin-url"  # its address on the old ward's site, from the hub's root
 
 
-def _plain(html: str, limit: int = 300) -> str:
-    from bs4 import BeautifulSoup
-
-    text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def summary(context: dict, settings: dict) -> dict:
     """What the hub and the merge command need to know of a built site."""
     ward = settings["WARD"]
@@ -58,7 +51,7 @@ def summary(context: dict, settings: dict) -> dict:
                 "date": a.date.isoformat(),
                 "category": a.category.name if getattr(a, "category", None) else "",
                 "author": getattr(a, "author", None) and a.author.name or "",
-                "summary": _plain(getattr(a, "summary", "")),
+                "summary": getattr(a, "lead", ""),  # plain text, made by content_model when reading
                 "source": Path(a.source_path).relative_to(root).as_posix(),
                 ORIGIN_URL: a.metadata.get(ORIGIN_URL, ""),
             }

@@ -146,7 +146,7 @@ def write_feed(output: Path, hub: Hub, title: str, sites: list[Site], summaries:
     entries.sort(key=lambda e: (e[0], e[1].slug, e[3]["url"]), reverse=True)
     for date, site, data, article in entries[:FEED_ITEMS]:
         link = f"{base}{site.slug}/{article['url']}" if base else f"../{site.slug}/{article['url']}"
-        feed.add_item(title=f"{article['title']} — {data['name']}", link=link, description=article["summary"], pubdate=date,
+        feed.add_item(title=f"{article['title']} — {data['name']}", link=link, description=html.escape(article["summary"]), pubdate=date,
                       unique_id=link, author_name=data["name"], categories=[article["category"]] if article["category"] else [])
     _write(output / FEED, feed.writeString("utf-8"))
 

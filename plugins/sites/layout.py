@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +19,12 @@ class Site:
 
 
 def ward_name(folder: Path) -> str:
-    """The ward's name from its ward.toml, or "" when the file is unreadable
+    """The ward's name from its ward.toml, or "" when the file is unusable
     (the build then says what is wrong, with the line)."""
-    try:
-        return tomllib.loads((folder / WARD_FILE).read_text(encoding="utf-8")).get("ward", {}).get("name", "")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return ""
+    from ward_identity import load_ward
+
+    ward, _problems = load_ward(folder / WARD_FILE)
+    return ward.name if ward else ""
 
 
 def discover(root: Path) -> list[Site]:
