@@ -74,7 +74,11 @@ CATEGORIES_URL = CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
 TAG_URL = TAG_SAVE_AS = "the/{slug}.html"
 TAGS_URL = TAGS_SAVE_AS = "the/index.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "luu-tru/index.html"
-YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "luu-tru/{date:%Y}.html"
+# One page per year ("Lưu trữ năm 2024"), grouped by plugins/listings:
+# Pelican's own period archives compare every article with every article of
+# its year (quadratic: seconds at 20,000 articles), so they stay off.
+YEAR_ARCHIVE_SAVE_AS = ""
+YEAR_PAGE_URL = YEAR_PAGE_SAVE_AS = "luu-tru/{date:%Y}.html"
 SITEMAP_URL = SITEMAP_SAVE_AS = "so-do-cong.html"
 SEARCH_URL = SEARCH_SAVE_AS = "search.html"  # search.html?q=… (plugin: search)
 SEARCH_OUTPUT = "search"  # the index shards: search/*.js

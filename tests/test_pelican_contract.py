@@ -174,3 +174,14 @@ def test_content_cache_hashes_through_the_function_it_keeps(tmp_path):
         assert f"signals.{signal}.send(self)" in init
     caching = inspect.getsource(generators.CachingGenerator.__init__)
     assert caching.index("Generator.__init__") < caching.index("FileStampDataCacher.__init__")
+
+
+def test_period_archives_come_from_the_generator_attribute():
+    # listings.year_pages fills self.period_archives["year"] at
+    # article_generator_finalized (YEAR_ARCHIVE_SAVE_AS = "" keeps Pelican's
+    # quadratic grouping off); Pelican must write whatever that dict holds.
+    build = inspect.getsource(generators.ArticlesGenerator._build_period_archives)
+    assert "if not save_as_fmt:" in build
+    context = inspect.getsource(generators.ArticlesGenerator.generate_context)
+    assert 'self.context["period_archives"] = self.period_archives' in context
+    assert "for granularity in self.period_archives:" in inspect.getsource(generators.ArticlesGenerator.generate_period_archives)

@@ -11,7 +11,12 @@ Owns, once all articles are read:
   ``Featured: true``, else the newest) and ``home_blocks`` (the newest
   ``HOME_ARTICLES_PER_CATEGORY`` articles of each category, in order);
 - ``latest_articles``: the newest ``SIDEBAR_LATEST`` articles for the sidebar;
-- ``archive_years``: (year, count, url) for the yearly archive pages;
+- the yearly archive pages (``YEAR_PAGE_SAVE_AS``/``YEAR_PAGE_URL``): the
+  ``period_archives["year"]`` entries Pelican writes with its
+  ``period_archives`` template, grouped in one pass (Pelican's own grouping,
+  ``YEAR_ARCHIVE_SAVE_AS``, compares every article with every article of its
+  year: quadratic, so it stays off); ``archive_years``: (year, count, url)
+  for the links to them;
 - ``menu_pages_before``/``menu_pages_after``: static pages for the main menu,
   by their ``Order`` (50 and above go after the categories).
 
@@ -19,6 +24,9 @@ Templates only display these; no template sorts or filters articles itself.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+from itertools import groupby
 
 from pelican import signals
 from pelican.urlwrappers import Category
@@ -78,10 +86,31 @@ def arrange_articles(generator) -> None:
     context["home_blocks"] = [
         (category, [a for a in articles if a is not featured][:per_block]) for category, articles in ordered if articles
     ]
+    year_pages(generator)
     context["archive_years"] = [
         (period["period"][0], len(period["articles"]), period["url"])
         for period in generator.period_archives.get("year", [])
     ]
+
+
+def year_pages(generator) -> None:
+    """One period archive per year, in Pelican's shape: ``dates`` (that
+    year's articles in archive order), ``articles`` (in the site's order),
+    ``save_as``, ``url``, ``period``, ``period_num``."""
+    settings = generator.settings
+    save_as, url = settings.get("YEAR_PAGE_SAVE_AS", ""), settings.get("YEAR_PAGE_URL", "")
+    if not save_as:
+        return
+    in_year = defaultdict(list)
+    for article in generator.articles:
+        in_year[article.date.year].append(article)
+    archives = []
+    for year, group in groupby(generator.dates, key=lambda article: article.date.year):
+        dates = list(group)
+        first = dates[0].date
+        archives.append({"dates": dates, "articles": in_year[year], "save_as": save_as.format(date=first),
+                         "url": url.format(date=first), "period": (year,), "period_num": (year,)})
+    generator.period_archives["year"] = archives  # the dict Pelican put in the context
 
 
 def arrange_pages(generator) -> None:
