@@ -29,11 +29,13 @@ _published: list[Callable[[Path, dict], None]] = []
 _state: dict = {}
 
 
-def add_finisher(finisher: Callable[[Path, dict], None]) -> None:
+def add_finisher(finisher: Callable[[Path, dict], None], first: bool = False) -> None:
     """Run *finisher(output_folder, settings)* after a successful build,
-    before the output is published (swapped into place)."""
+    before the output is published (swapped into place). ``first``: before
+    the finishers already registered (one that completes the output, before
+    those that check it)."""
     if finisher not in _finishers:
-        _finishers.append(finisher)
+        _finishers.insert(0, finisher) if first else _finishers.append(finisher)
 
 
 def add_published_hook(hook: Callable[[Path, dict], None]) -> None:

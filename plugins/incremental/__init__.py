@@ -14,7 +14,10 @@ Owns five things:
 - tag, category and author lists that answer ``in`` at once
   (``membership``), where Pelican's page writing is otherwise quadratic;
 - each content file hashed once per build for Pelican's content cache
-  (``stamps``), with the digests the up-to-date check already computed.
+  (``stamps``), with the digests the up-to-date check already computed;
+- pages rendered on every core (``parallel``): the reusing writer keeps the
+  pages it has to render and renders them over ``RENDER_PROCESSES``
+  processes (default: every core; 1 renders in order, in this process).
 
 Must come first in ``PLUGINS``: its ``initialized`` handler runs before the
 others stage a new output. ``INCREMENTAL = False`` turns both off, and
@@ -27,11 +30,13 @@ import hashlib
 import logging
 from pathlib import Path
 
-from atomic_output import add_published_hook, previous_output
+import os
+
+from atomic_output import add_finisher, add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import membership, pages, stamps, uptodate, urls
+from . import membership, pages, parallel, stamps, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -69,8 +74,19 @@ def writer(pelican):
     roots += [Path(settings["THEME"]) / "templates", *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
     session = pages.Session(previous, _state["record"], pages.static_digest(settings, roots))
     session.shared_context = _state.get("context")
+    processes = settings.get("RENDER_PROCESSES") or os.cpu_count() or 1
+    session.pool = parallel.RenderPool(session, int(processes), int(settings.get("RENDER_BATCH", 1000)),
+                                       int(settings.get("RENDER_PARALLEL_FROM", parallel.MIN_PARALLEL_JOBS)))
     pages.start(session)
     return pages.ReusingWriter
+
+
+def render_waiting(output: Path, settings: dict) -> None:
+    """The first finisher: pages still waiting to be rendered are written
+    before anything checks or publishes the output."""
+    session = pages.current()
+    if session is not None and session.pool is not None:
+        session.pool.flush()
 
 
 def save_pages(output: Path, settings: dict) -> None:
@@ -78,7 +94,9 @@ def save_pages(output: Path, settings: dict) -> None:
     if session is None:
         return
     session.save(output)
-    log.info("Trang: %d dựng lại, %d giữ nguyên từ lần trước", session.rendered, session.reused)
+    pool = session.pool
+    log.info("Trang: %d dựng lại, %d giữ nguyên từ lần trước%s", session.rendered, session.reused,
+             f" ({pool.processes} tiến trình cùng dựng)" if pool is not None and pool.forked else "")
     for what in session.volatile:  # a bug to fix: such pages are always rendered
         log.warning("incremental: không so được dữ liệu của %s", what)
     pages.start(None)
@@ -93,5 +111,6 @@ def register() -> None:
     for sent_once_hashing_is_set in (signals.readers_init, signals.article_generator_init, signals.page_generator_init):
         sent_once_hashing_is_set.connect(stamps.install)
     signals.get_writer.connect(writer)
+    add_finisher(render_waiting, first=True)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)

@@ -24,7 +24,10 @@ from content_model import settings_digest
 # by the day and the scheduled times (see uptodate), the cache location
 # changes nothing in the result.
 IGNORED_ENVIRONMENT = {"PORTAL_NOW", "PORTAL_CACHE"}
-CACHE_SETTINGS = ("PORTAL_NOW", "CACHE_PATH", "GALLERY_CACHE_PATH", "SEARCH_CACHE_PATH", "CONTENT_CACHE_ROOT")
+# How the build runs, not what it writes: where its caches are, how many
+# processes render pages.
+CACHE_SETTINGS = ("PORTAL_NOW", "CACHE_PATH", "GALLERY_CACHE_PATH", "SEARCH_CACHE_PATH", "CONTENT_CACHE_ROOT",
+                  "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM")
 # The ward's data is read from ward.toml, a content file (hashed as such).
 IGNORED_SETTINGS = (*CACHE_SETTINGS, "WARD")
 

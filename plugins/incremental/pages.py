@@ -19,6 +19,10 @@ bytes, no write). Anything the record does not cover makes it not match,
 and the page is rendered as usual. Byte-identity with a cold build is tested
 for each kind of change (tests/incremental/test_identical.py).
 
+A page that has to be rendered is not rendered at once: it is handed, with
+its template and context, to the session's ``parallel.RenderPool``, which
+renders waiting pages over every core.
+
 Needs ``atomic_output`` (the previous output stays in place while the new
 one is staged); without it every page is rendered.
 """
@@ -39,6 +43,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .fingerprint import Volatile, content_fingerprint, digest, stable
+from .parallel import Job
 
 
 RECORD_VERSION = 1
@@ -73,6 +78,7 @@ class Session:
         self.listed: dict[int, tuple] = {}
         self.fingerprints: dict[int, str] = {}
         self.recording: dict[int, Content] | None = None
+        self.pool = None  # parallel.RenderPool: pages to render are kept for it
         self.rendered = 0
         self.reused = 0
         self.volatile: list[str] = []
@@ -236,6 +242,12 @@ class _Recorder:
             session.pages[name] = dict(session.previous[name])
             self.writer.reuse_next = (sanitised_join(self.writer.output_path, name), session.previous_output / name)
             return ""
+        job = Job(self.template, localcontext, sanitised_join(self.writer.output_path, name), name, self.call,
+                  (session.shared_context or {}).get("localsiteurl"))
+        if session.pool is not None:  # rendered later, over the cores (parallel.py)
+            session.pool.defer(job)
+            self.writer.defer_next = job
+            return ""
         session.recording = {}
         try:
             output = self.template.render(localcontext)
@@ -253,6 +265,7 @@ class ReusingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         self.reuse_next: tuple[str, Path] | None = None
+        self.defer_next: Job | None = None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -271,14 +284,19 @@ class ReusingWriter(Writer):
                                           template_name, override_output, url, **kwargs)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             self._written_files.add(path)
+            if session.pool is not None:
+                session.pool.forget(path)
             _link(session.previous_output / name, path)
             session.reused += 1
             session.pages[name] = dict(session.previous[name])
             if signals.content_written.receivers:
                 signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
             return None
-        return super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
-                                  template_name, override_output, url, **kwargs)
+        written = super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
+                                     template_name, override_output, url, **kwargs)
+        if session.pool is not None and session.pool.full():
+            session.pool.flush()
+        return written
 
     def _one_page(self, paginated, template_name, kwargs) -> bool:
         """Whether Pelican writes this call as one page (its own rule)."""
@@ -289,8 +307,11 @@ class ReusingWriter(Writer):
     @staticmethod
     def _call_digest(session, name, template, context, relative_urls, template_name, kwargs) -> str:
         shared = session.shared_context or {}
-        extra = {k: v for k, v in context.items()
-                 if k not in UNSTABLE_CONTEXT_KEYS and (k not in shared or shared[k] is not v)}
+        if context is shared:  # most calls: nothing of their own in the context
+            extra = {}
+        else:
+            extra = {k: v for k, v in context.items()
+                     if k not in UNSTABLE_CONTEXT_KEYS and (k not in shared or shared[k] is not v)}
         try:
             return digest(stable((name, template.name, template_name, relative_urls, extra, kwargs)))
         except Volatile:
@@ -298,10 +319,24 @@ class ReusingWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         reuse, self.reuse_next = self.reuse_next, None
+        job, self.defer_next = self.defer_next, None
         handle = super()._open_w(filename, encoding, override)
-        if reuse is None or reuse[0] != filename or handle.name == os.devnull:
+        session = _session[0]
+        if handle.name == os.devnull:  # Pelican keeps an earlier write of this file
+            if job is not None:
+                job.cancelled = True
+            return handle
+        if job is not None and job.path == filename:
+            handle.close()  # created empty; the pool writes it
+            session.pool.confirm(job)
+            return _Sink()
+        if reuse is None or reuse[0] != filename:
+            if session is not None and session.pool is not None:
+                session.pool.forget(filename)
             return handle
         handle.close()
+        if session is not None and session.pool is not None:
+            session.pool.forget(filename)
         _link(reuse[1], filename)
         return _Sink()
 

@@ -1,0 +1,223 @@
+"""Pages rendered on every core.
+
+Pelican renders and writes one page at a time, on one core. The reusing
+writer (``pages.ReusingWriter``) lets Pelican do all its per-page work as
+usual (pagination, the page's context, its checks for files written twice)
+but, for a page that has to be rendered, keeps the template and the page's
+context as a ``Job`` instead of rendering it: the file is created empty in
+its place. ``RenderPool.flush`` then renders the jobs, split over
+``RENDER_PROCESSES`` processes (default: the number of cores): the process
+itself takes one share, each other share goes to a child made with
+``os.fork``, which sees the whole build in memory as it was (nothing is
+pickled on the way in) and sends back only what the page-reuse record needs
+(which content each page read) and any problem an editor must see.
+
+The flush runs when enough jobs are waiting (``RENDER_BATCH``, to bound the
+memory the kept contexts take) and once more before the output is checked
+and published (a first finisher of ``atomic_output``). Each job renders with
+the state Pelican would have given it: the shared context's
+``localsiteurl``, which Pelican sets before rendering each page and which
+content objects read to make their links relative, is set back to the value
+it had when the job was made. The output is byte-for-byte what a one-core
+build writes (tests/incremental/test_parallel.py).
+
+Falls back to rendering in this process, in order, when there are few jobs,
+no ``os.fork`` (Windows), or other threads running (forking a threaded
+process is unsafe; the one exception is the spinner of Pelican's command
+line, whose console a child never uses: its log records are sent to the
+parent, which logs them).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import pickle
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+
+import editor_errors
+
+# Below this many jobs, forking costs more than it saves (RENDER_PARALLEL_FROM).
+MIN_PARALLEL_JOBS = 64
+
+
+@dataclass(eq=False)
+class Job:
+    template: object  # the Jinja template Pelican chose
+    localcontext: dict  # the page's own context, as Pelican made it
+    path: str  # where the page is written
+    name: str  # its name in the output folder
+    call: str  # the page-reuse digest of the write call
+    localsiteurl: object  # the shared context's value when Pelican would have rendered it
+    cancelled: bool = field(default=False)
+
+
+class RenderPool:
+    def __init__(self, session, processes: int, batch: int, parallel_from: int = MIN_PARALLEL_JOBS):
+        self.session = session
+        self.processes = max(1, processes)
+        self.batch = max(1, batch)
+        self.parallel_from = parallel_from
+        self.jobs: list[Job] = []
+        self.pending: dict[str, Job] = {}  # path → the job that will write it
+        self.forked = 0  # children started, for the build's summary line
+
+    # -- collecting ---------------------------------------------------------
+    def defer(self, job: Job) -> None:
+        self.jobs.append(job)
+
+    def confirm(self, job: Job) -> None:
+        """Pelican opened *job*'s file: it will be written (a later write of
+        the same file replaces the earlier one, as it would on disk)."""
+        self.forget(job.path)
+        self.pending[job.path] = job
+
+    def forget(self, path: str) -> None:
+        """Something else is written at *path* now: drop its pending job."""
+        earlier = self.pending.pop(path, None)
+        if earlier is not None:
+            earlier.cancelled = True
+
+    def full(self) -> bool:
+        return len(self.pending) >= self.batch
+
+    # -- rendering ----------------------------------------------------------
+    def flush(self) -> None:
+        jobs = [job for job in self.jobs if not job.cancelled and self.pending.get(job.path) is job]
+        self.jobs, self.pending = [], {}
+        if not jobs:
+            return
+        shared = self.session.shared_context
+        before = shared.get("localsiteurl") if shared is not None else None
+        try:
+            if self._can_fork(len(jobs)):
+                self._render_forked(jobs)
+            else:
+                for job in jobs:
+                    render(self.session, job)
+        finally:
+            if shared is not None:
+                shared["localsiteurl"] = before
+
+    def _can_fork(self, count: int) -> bool:
+        return self.processes > 1 and count >= self.parallel_from and hasattr(os, "fork") and _only_safe_threads()
+
+    def _render_forked(self, jobs: list[Job]) -> None:
+        session = self.session
+        session.site()  # computed once, here, rather than in every child
+        shares = [jobs[k::self.processes] for k in range(self.processes)]
+        children = []
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.collect()
+        gc.freeze()  # the children's memory stays shared with this process longer
+        try:
+            for share in shares[1:]:
+                if not share:
+                    continue
+                read, write = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the child: render its share, report, leave at once
+                    os.close(read)
+                    _child(session, share, write)
+                os.close(write)
+                children.append((pid, read))
+                self.forked += 1
+        finally:
+            gc.unfreeze()
+        failure = None
+        try:
+            for job in shares[0]:
+                render(session, job)
+        except BaseException as error:  # still collect the children, then raise
+            failure = error
+        for pid, read in children:
+            with os.fdopen(read, "rb") as stream:
+                data = stream.read()
+            _pid, status = os.waitpid(pid, 0)
+            report = pickle.loads(data) if data else {"error": f"exit status {status}", "trace": ""}
+            session.pages.update(report.get("pages", {}))
+            session.rendered += report.get("rendered", 0)
+            session.volatile.extend(report.get("volatile", []))
+            editor_errors.report(*report.get("problems", []))
+            for name, level, message in report.get("logged", []):
+                logging.getLogger(name).log(level, "%s", message)
+            if "error" in report and failure is None:
+                failure = RuntimeError(f"Lỗi khi dựng trang (tiến trình con): {report['error']}\n{report['trace']}")
+        if failure is not None:
+            raise failure
+
+
+def _only_safe_threads() -> bool:
+    """Whether forking now is safe: no thread but this one, except the
+    spinner Pelican's command line shows (rich's refresh thread), which a
+    child never meets: it logs and prints through plain handles (``_quiet``)."""
+    return all(thread is threading.current_thread() or type(thread).__name__ == "_RefreshThread"
+               for thread in threading.enumerate())
+
+
+class _Captured(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _quiet() -> _Captured:
+    """In a child: log records are kept for the parent to log, and print
+    goes to the plain standard streams (not through a lock another thread
+    of the parent may have held when it forked)."""
+    captured = _Captured()
+    loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict.values()
+                                      if isinstance(logger, logging.Logger))]
+    for logger in loggers:
+        if logger.handlers:
+            logger.handlers = [captured]
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    return captured
+
+
+def render(session, job: Job) -> None:
+    """Render one page and write it, recording what it read."""
+    shared = session.shared_context
+    if shared is not None and job.localsiteurl is not None:
+        shared["localsiteurl"] = job.localsiteurl
+    session.recording = {}
+    try:
+        output = job.template.render(job.localcontext)
+        session.note(job.name, job.call, session.recording)
+    finally:
+        session.recording = None
+    session.rendered += 1
+    with open(job.path, "w", encoding="utf-8") as handle:  # as Pelican's writer opens it
+        handle.write(output)
+
+
+def _child(session, share: list[Job], write: int) -> None:
+    code = 0
+    try:
+        gc.disable()  # a short life: collecting would only copy shared memory
+        captured = _quiet()
+        session.pages, session.rendered, session.volatile = {}, 0, []
+        problems_before = len(editor_errors.collector.problems)
+        report: dict = {}
+        try:
+            for job in share:
+                render(session, job)
+        except BaseException as error:  # noqa: BLE001 - reported to the parent
+            report.update(error=f"{type(error).__name__}: {error}", trace=traceback.format_exc())
+        report.update(pages=session.pages, rendered=session.rendered, volatile=session.volatile,
+                      problems=editor_errors.collector.problems[problems_before:], logged=captured.records)
+        with os.fdopen(write, "wb") as stream:
+            pickle.dump(report, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # noqa: BLE001
+        code = 1
+    finally:
+        os._exit(code)
