@@ -60,9 +60,13 @@ def build_many(sites: list[Site], output: Path, settings: Path, cache: Path, job
     the number of cores), printing one line per finished site; *extra*
     gives each site's own settings."""
     jobs = max(1, jobs or os.cpu_count() or 1)
+    # The cores are shared between the wards built at once, not multiplied:
+    # each build renders its pages over its part of them.
+    share = {"RENDER_PROCESSES": max(1, (os.cpu_count() or 1) // min(jobs, len(sites) or 1))}
     results = []
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, site, output, settings, cache, extra(site) if extra else None) for site in sites]
+        futures = [pool.submit(build_one, site, output, settings, cache, {**share, **(extra(site) if extra else {})})
+                   for site in sites]
         for done, future in enumerate(as_completed(futures), 1):
             result = future.result()
             results.append(result)

@@ -121,3 +121,23 @@ def test_the_github_actions_matrix_example_is_valid_and_complete():
     hub_runs = [s.get("run", "") for s in jobs["hub"]["steps"]]
     assert hub_runs.index(".venv/bin/python plugins/sites/command.py hub --output output") < hub_runs.index(
         ".venv/bin/python plugins/offline/refcheck.py output")
+
+
+def test_wards_built_at_once_share_the_cores_for_rendering(tmp_path, monkeypatch):
+    from sites import build
+    from sites.layout import Site
+
+    seen = {}
+
+    def fake_build_one(site, output, settings, cache, extra=None):
+        seen[site.slug] = extra
+        return build.Result(site, True, 0.0)
+
+    monkeypatch.setattr(build, "build_one", fake_build_one)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 4)
+    sites = [Site(slug, tmp_path / slug) for slug in ("phuong-a", "phuong-b", "xa-c")]
+    build.build_many(sites, tmp_path / "out", tmp_path / "conf.py", tmp_path / "cache", jobs=2,
+                     extra=lambda site: {"PUBLIC_URL": f"https://x/{site.slug}/"}, echo=lambda line: None)
+    assert seen == {s.slug: {"RENDER_PROCESSES": 2, "PUBLIC_URL": f"https://x/{s.slug}/"} for s in sites}
+    build.build_many(sites[:1], tmp_path / "out", tmp_path / "conf.py", tmp_path / "cache", jobs=2, echo=lambda line: None)
+    assert seen["phuong-a"] == {"RENDER_PROCESSES": 4}  # one ward alone uses every core
