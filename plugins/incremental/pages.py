@@ -326,7 +326,10 @@ class ReusingWriter(Writer):
             if job is not None:
                 job.cancelled = True
             return handle
-        if job is not None and job.path == filename:
+        if job is not None:
+            if job.path != filename:  # never written empty by mistake: fail loudly
+                handle.close()
+                raise RuntimeError(f"incremental: trang chờ dựng {job.path} khác tệp Pelican mở {filename}")
             handle.close()  # created empty; the pool writes it
             session.pool.confirm(job)
             return _Sink()

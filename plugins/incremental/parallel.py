@@ -21,6 +21,9 @@ content objects read to make their links relative, is set back to the value
 it had when the job was made. The output is byte-for-byte what a one-core
 build writes (tests/incremental/test_parallel.py).
 
+Pelican's ``content_written`` signal is still sent where Pelican sends it,
+so before the page's bytes are in the file; no plugin of ours listens to it.
+
 Falls back to rendering in this process, in order, when there are few jobs,
 no ``os.fork`` (Windows), or other threads running (forking a threaded
 process is unsafe; the one exception is the spinner of Pelican's command
