@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 from atomic_output import add_finisher, add_published_hook, previous_output
 from content_model import cache_root

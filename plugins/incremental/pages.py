@@ -242,9 +242,9 @@ class _Recorder:
             session.pages[name] = dict(session.previous[name])
             self.writer.reuse_next = (sanitised_join(self.writer.output_path, name), session.previous_output / name)
             return ""
-        job = Job(self.template, localcontext, sanitised_join(self.writer.output_path, name), name, self.call,
-                  (session.shared_context or {}).get("localsiteurl"))
         if session.pool is not None:  # rendered later, over the cores (parallel.py)
+            job = Job(self.template, localcontext, sanitised_join(self.writer.output_path, name), name, self.call,
+                      (session.shared_context or {}).get("localsiteurl"))
             session.pool.defer(job)
             self.writer.defer_next = job
             return ""
