@@ -245,8 +245,7 @@ class _Recorder:
         if session.pool is not None:  # rendered later, over the cores (parallel.py)
             job = Job(self.template, localcontext, sanitised_join(self.writer.output_path, name), name, self.call,
                       (session.shared_context or {}).get("localsiteurl"))
-            session.pool.defer(job)
-            self.writer.defer_next = job
+            self.writer.defer_next = job  # confirmed when Pelican opens the file
             return ""
         session.recording = {}
         try:
@@ -323,8 +322,6 @@ class ReusingWriter(Writer):
         handle = super()._open_w(filename, encoding, override)
         session = _session[0]
         if handle.name == os.devnull:  # Pelican keeps an earlier write of this file
-            if job is not None:
-                job.cancelled = True
             return handle
         if job is not None:
             if job.path != filename:  # never written empty by mistake: fail loudly
@@ -333,13 +330,11 @@ class ReusingWriter(Writer):
             handle.close()  # created empty; the pool writes it
             session.pool.confirm(job)
             return _Sink()
+        if session is not None and session.pool is not None:
+            session.pool.forget(filename)  # written here now, not by a kept page
         if reuse is None or reuse[0] != filename:
-            if session is not None and session.pool is not None:
-                session.pool.forget(filename)
             return handle
         handle.close()
-        if session is not None and session.pool is not None:
-            session.pool.forget(filename)
         _link(reuse[1], filename)
         return _Sink()
 

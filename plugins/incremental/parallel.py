@@ -40,7 +40,7 @@ import pickle
 import sys
 import threading
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import editor_errors
 
@@ -56,7 +56,6 @@ class Job:
     name: str  # its name in the output folder
     call: str  # the page-reuse digest of the write call
     localsiteurl: object  # the shared context's value when Pelican would have rendered it
-    cancelled: bool = field(default=False)
 
 
 class RenderPool:
@@ -65,14 +64,10 @@ class RenderPool:
         self.processes = max(1, processes)
         self.batch = max(1, batch)
         self.parallel_from = parallel_from
-        self.jobs: list[Job] = []
-        self.pending: dict[str, Job] = {}  # path → the job that will write it
+        self.pending: dict[str, Job] = {}  # path → the job that will write it, in Pelican's order
         self.forked = 0  # children started, for the build's summary line
 
     # -- collecting ---------------------------------------------------------
-    def defer(self, job: Job) -> None:
-        self.jobs.append(job)
-
     def confirm(self, job: Job) -> None:
         """Pelican opened *job*'s file: it will be written (a later write of
         the same file replaces the earlier one, as it would on disk)."""
@@ -81,17 +76,15 @@ class RenderPool:
 
     def forget(self, path: str) -> None:
         """Something else is written at *path* now: drop its pending job."""
-        earlier = self.pending.pop(path, None)
-        if earlier is not None:
-            earlier.cancelled = True
+        self.pending.pop(path, None)
 
     def full(self) -> bool:
         return len(self.pending) >= self.batch
 
     # -- rendering ----------------------------------------------------------
     def flush(self) -> None:
-        jobs = [job for job in self.jobs if not job.cancelled and self.pending.get(job.path) is job]
-        self.jobs, self.pending = [], {}
+        jobs = list(self.pending.values())
+        self.pending = {}
         if not jobs:
             return
         shared = self.session.shared_context
@@ -116,7 +109,6 @@ class RenderPool:
         children = []
         sys.stdout.flush()
         sys.stderr.flush()
-        gc.collect()
         gc.freeze()  # the children's memory stays shared with this process longer
         try:
             for share in shares[1:]:

@@ -51,7 +51,6 @@ def jobs(folder, template, count=10):
 
 def fill(pool, made):
     for job in made:
-        pool.defer(job)
         pool.confirm(job)
 
 
@@ -75,13 +74,13 @@ def test_children_render_their_share_and_report_back(tmp_path, caplog):
     editor_errors.collector.reset()
 
 
-def test_a_later_write_of_the_same_file_wins_and_cancelled_jobs_are_skipped(tmp_path):
+def test_a_later_write_of_the_same_file_wins_and_forgotten_jobs_are_skipped(tmp_path):
     session = Session()
     pool = RenderPool(session, processes=2, batch=1000, parallel_from=1)
     first, second, dropped = jobs(tmp_path, Template(), 3)
     second.path, dropped.path = first.path, str(tmp_path / "dropped.html")
-    fill(pool, [first, second])
-    pool.defer(dropped)  # Pelican kept an earlier file: never confirmed
+    fill(pool, [first, second, dropped])
+    pool.forget(dropped.path)  # something else was written there after it
     pool.flush()
     assert (tmp_path / "p0.html").read_text(encoding="utf-8") == "<p>trang 1</p>\n"
     assert not (tmp_path / "dropped.html").exists()
