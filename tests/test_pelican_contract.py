@@ -148,10 +148,12 @@ def test_tag_category_and_author_pages_test_membership_in_their_lists():
     assert Content.__eq__ is object.__eq__ and Content.__hash__ is object.__hash__
 
 
-def test_content_cache_hashes_through_the_function_it_keeps(tmp_path):
+def test_content_cache_hashes_through_the_function_it_keeps_and_saves_through_its_methods(tmp_path):
     # plugins/incremental/stamps.py gives Pelican's cachers the SHA-256 the
-    # up-to-date check computed, through _filestamp_func, set from the
-    # readers_init / article_generator_init / page_generator_init signals.
+    # up-to-date check computed, through _filestamp_func, and wraps their
+    # cache_data / save_cache, from article_generator_init and
+    # page_generator_init (the generator and its readers, whose cache is set
+    # up only after readers_init is sent).
     import hashlib
 
     from pelican.cache import FileStampDataCacher
@@ -160,20 +162,25 @@ def test_content_cache_hashes_through_the_function_it_keeps(tmp_path):
 
     from incremental import stamps
 
-    settings = dict(DEFAULT_CONFIG, CHECK_MODIFIED_METHOD="sha256", CACHE_PATH=str(tmp_path))
-    readers = Readers(settings)
+    settings = dict(DEFAULT_CONFIG, CHECK_MODIFIED_METHOD="sha256", CACHE_PATH=str(tmp_path), CACHE_CONTENT=True)
+    readers = Readers(settings, "ArticlesGenerator-Readers")
     page = tmp_path / "a.md"
     page.write_bytes("Tin tức".encode())
     assert readers._get_file_stamp(str(page)) == hashlib.sha256(page.read_bytes()).digest() == stamps.stamp(str(page))
-    stamps.install(readers)
-    assert readers._filestamp_func is stamps.stamp
+    assert readers._cache_data_policy is True  # the reader layer is where Pelican caches by default
     assert "self._filestamp_func(filename)" in inspect.getsource(FileStampDataCacher._get_file_stamp)
-    for cls, signal in ((Readers, "readers_init"), (generators.ArticlesGenerator, "article_generator_init"),
-                        (generators.PagesGenerator, "page_generator_init")):
+    read_file = inspect.getsource(Readers.read_file)
+    assert "self.get_cached_data(path, (None, None))" in read_file
+    assert "self.cache_data(path, (content, reader_metadata))" in read_file  # only on a miss
+    for cls, signal in ((generators.ArticlesGenerator, "article_generator_init"), (generators.PagesGenerator, "page_generator_init")):
         init = inspect.getsource(cls.__init__)
         assert f"signals.{signal}.send(self)" in init
+        assert "self.readers.save_cache()" in inspect.getsource(cls.generate_context)
+    assert "self.readers = Readers(" in inspect.getsource(generators.Generator.__init__)
     caching = inspect.getsource(generators.CachingGenerator.__init__)
     assert caching.index("Generator.__init__") < caching.index("FileStampDataCacher.__init__")
+    readers_init = inspect.getsource(Readers.__init__)
+    assert readers_init.index("signals.readers_init.send(self)") < readers_init.index("super().__init__(")
 
 
 def test_period_archives_come_from_the_generator_attribute():

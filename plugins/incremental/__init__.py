@@ -107,8 +107,8 @@ def register() -> None:
     signals.all_generators_finalized.connect(uptodate.note_scheduled)
     signals.all_generators_finalized.connect(keep_context)
     signals.article_generator_finalized.connect(membership.speed_up)
-    for sent_once_hashing_is_set in (signals.readers_init, signals.article_generator_init, signals.page_generator_init):
-        sent_once_hashing_is_set.connect(stamps.install)
+    for sent_once_its_caches_exist in (signals.article_generator_init, signals.page_generator_init):
+        sent_once_its_caches_exist.connect(stamps.install)
     signals.get_writer.connect(writer)
     add_finisher(render_waiting, first=True)
     add_published_hook(uptodate.record)

@@ -64,15 +64,29 @@ def stable(value, content: Callable[[Content], object] = lambda c: ("ref", c.sou
     return (type(value).__qualname__, text)
 
 
-def digest(value) -> str:
-    """SHA-256 of a ``stable()`` value. marshal's version 2 (no shared
+def _bytes(value) -> bytes:
+    """A ``stable()`` value as bytes. marshal's version 2 (no shared
     references, so equal values give equal bytes) is 2.5× faster than repr
     on article text; repr stays for anything marshal does not take."""
     try:
-        data = marshal.dumps(value, 2)
+        return marshal.dumps(value, 2)
     except ValueError:
-        data = repr(value).encode()
-    return hashlib.sha256(data).hexdigest()[:32]
+        return repr(value).encode()
+
+
+def digest(value) -> str:
+    """SHA-256 of a ``stable()`` value."""
+    return hashlib.sha256(_bytes(value)).hexdigest()[:32]
+
+
+def mapping_digest(mapping: Mapping, content: Callable[[Content], object]) -> str:
+    """SHA-256 of a big mapping (the site's whole context), made one key at a
+    time: ``stable()`` of all of it at once, then its bytes, took 50 MB at
+    5,000 articles."""
+    hasher = hashlib.sha256()
+    for key in sorted(mapping, key=str):
+        hasher.update(_bytes((str(key), stable(mapping[key], content))))
+    return hasher.hexdigest()[:32]
 
 
 def content_fingerprint(item: Content) -> str:

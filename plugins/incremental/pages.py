@@ -42,7 +42,7 @@ from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .fingerprint import Volatile, content_fingerprint, digest, stable
+from .fingerprint import Volatile, content_fingerprint, digest, mapping_digest, stable
 from .parallel import Job
 
 
@@ -90,8 +90,7 @@ class Session:
             settings_keys = {k for k in context if k.isupper()}
             data = {k: v for k, v in context.items() if k not in settings_keys and k not in UNSTABLE_CONTEXT_KEYS}
             try:
-                listing = stable(data, content=self.listing_fields)
-                self.site_digest = digest((self.static_digest, listing))
+                self.site_digest = digest((self.static_digest, mapping_digest(data, self.listing_fields)))
             except Volatile as why:
                 self.volatile.append(f"context: {why}")
                 self.site_digest = os.urandom(16).hex()

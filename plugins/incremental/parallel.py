@@ -33,6 +33,7 @@ parent, which logs them).
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -40,6 +41,7 @@ import pickle
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import editor_errors
@@ -100,28 +102,19 @@ class RenderPool:
                 shared["localsiteurl"] = before
 
     def _can_fork(self, count: int) -> bool:
-        return self.processes > 1 and count >= self.parallel_from and hasattr(os, "fork") and _only_safe_threads()
+        return self.processes > 1 and count >= self.parallel_from and can_fork()
 
     def _render_forked(self, jobs: list[Job]) -> None:
         session = self.session
         session.site()  # computed once, here, rather than in every child
         shares = [jobs[k::self.processes] for k in range(self.processes)]
         children = []
-        sys.stdout.flush()
-        sys.stderr.flush()
         gc.freeze()  # the children's memory stays shared with this process longer
         try:
             for share in shares[1:]:
-                if not share:
-                    continue
-                read, write = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the child: render its share, report, leave at once
-                    os.close(read)
-                    _child(session, share, write)
-                os.close(write)
-                children.append((pid, read))
-                self.forked += 1
+                if share:
+                    children.append(start_child(functools.partial(_render_share, session, share)))
+                    self.forked += 1
         finally:
             gc.unfreeze()
         failure = None
@@ -130,21 +123,62 @@ class RenderPool:
                 render(session, job)
         except BaseException as error:  # still collect the children, then raise
             failure = error
-        for pid, read in children:
-            with os.fdopen(read, "rb") as stream:
-                data = stream.read()
-            _pid, status = os.waitpid(pid, 0)
-            report = pickle.loads(data) if data else {"error": f"exit status {status}", "trace": ""}
+        for child in children:
+            report = collect(*child)
             session.pages.update(report.get("pages", {}))
             session.rendered += report.get("rendered", 0)
             session.volatile.extend(report.get("volatile", []))
             editor_errors.report(*report.get("problems", []))
-            for name, level, message in report.get("logged", []):
-                logging.getLogger(name).log(level, "%s", message)
             if "error" in report and failure is None:
                 failure = RuntimeError(f"Lỗi khi dựng trang (tiến trình con): {report['error']}\n{report['trace']}")
         if failure is not None:
             raise failure
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and _only_safe_threads()
+
+
+def start_child(work: Callable[[], dict]) -> tuple[int, int]:
+    """Fork a child that runs *work* and sends back the dict it returns,
+    with its log records (or its error): (pid, the pipe to read it from)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: work, report, leave at once
+        os.close(read)
+        _child(work, write)
+    os.close(write)
+    return pid, read
+
+
+def collect(pid: int, read: int) -> dict:
+    """Wait for a child of ``start_child`` and log what it logged: its report."""
+    with os.fdopen(read, "rb") as stream:
+        data = stream.read()
+    _pid, status = os.waitpid(pid, 0)
+    report = pickle.loads(data) if data else {"error": f"exit status {status}", "trace": ""}
+    for name, level, message in report.get("logged", []):
+        logging.getLogger(name).log(level, "%s", message)
+    return report
+
+
+def run_apart(work: Callable[[], object], what: str) -> None:
+    """Run *work* in a forked child and wait for it, so that what it
+    allocates, or leaves cached inside objects it touches, stays out of this
+    process; in this process when forking is not safe."""
+    if not can_fork():
+        work()
+        return
+
+    def in_child() -> dict:
+        work()
+        return {}
+
+    report = collect(*start_child(in_child))
+    if "error" in report:
+        raise RuntimeError(f"{what} (tiến trình con): {report['error']}\n{report['trace']}")
 
 
 def _only_safe_threads() -> bool:
@@ -195,21 +229,31 @@ def render(session, job: Job) -> None:
         handle.write(output)
 
 
-def _child(session, share: list[Job], write: int) -> None:
+def _render_share(session, share: list[Job]) -> dict:
+    """A child's work: its share of the pages, and what the parent needs back."""
+    session.pages, session.rendered, session.volatile = {}, 0, []
+    problems_before = len(editor_errors.collector.problems)
+    report: dict = {}
+    try:
+        for job in share:
+            render(session, job)
+    except BaseException as error:  # noqa: BLE001 - reported to the parent
+        report.update(error=f"{type(error).__name__}: {error}", trace=traceback.format_exc())
+    report.update(pages=session.pages, rendered=session.rendered, volatile=session.volatile,
+                  problems=editor_errors.collector.problems[problems_before:])
+    return report
+
+
+def _child(work: Callable[[], dict], write: int) -> None:
     code = 0
     try:
         gc.disable()  # a short life: collecting would only copy shared memory
         captured = _quiet()
-        session.pages, session.rendered, session.volatile = {}, 0, []
-        problems_before = len(editor_errors.collector.problems)
-        report: dict = {}
         try:
-            for job in share:
-                render(session, job)
+            report = dict(work() or {})
         except BaseException as error:  # noqa: BLE001 - reported to the parent
-            report.update(error=f"{type(error).__name__}: {error}", trace=traceback.format_exc())
-        report.update(pages=session.pages, rendered=session.rendered, volatile=session.volatile,
-                      problems=editor_errors.collector.problems[problems_before:], logged=captured.records)
+            report = {"error": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()}
+        report["logged"] = captured.records
         with os.fdopen(write, "wb") as stream:
             pickle.dump(report, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # noqa: BLE001

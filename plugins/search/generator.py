@@ -74,8 +74,7 @@ class SearchGenerator(Generator):
         path = self._state_path()
         previous = self._load(path)
         state = update(previous, documents, POSITIONS, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200))
-        files = render(state, documents, pages=pages)
-        for name, text in sorted(files.items()):
+        for name, text in render(state, documents, pages=pages):
             (folder / name).write_text(text, encoding="utf-8")
         if state is not previous:
             self._save(path, state)

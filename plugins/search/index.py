@@ -24,12 +24,13 @@ the same as building from nothing, which the tests check.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import json
 import re
+from array import array
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .encoding import POSITIONS, PostingList, decode_postings, encode_postings, rebase
@@ -58,9 +59,10 @@ class Document:
     category: str
     body: str  # the body as HTML (plain text is HTML too)
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
-        """The body as plain text, read only when the document changed."""
+        """The body as plain text, made only when the document changed and
+        not kept (at 5,000 articles the texts alone are 27 MB)."""
         return plain_text(self.body)
 
     def fingerprint(self) -> bytes:
@@ -77,15 +79,20 @@ Blocks = dict[int, tuple[str, int]]  # block number → (its posting list, writt
 @dataclass
 class IndexState:
     """The posting lists of every word form, and per document what they were
-    made from, so that the next build can change only what changed."""
+    made from, so that the next build can change only what changed.
+
+    A document's forms are kept as numbers into ``forms`` (an array of 4-byte
+    numbers, not the words: the words of 5,000 articles take 30 MB as text,
+    their numbers 6 MB)."""
 
     positions: int
     block: int = BLOCK
     snippet_chars: int = 200
     fingerprints: list[bytes] = field(default_factory=list)
     snippets: list[str] = field(default_factory=list)  # per document: the start of its text
-    forms_of: list[str] = field(default_factory=list)  # per document: its forms, "exact\tfolded" lines
+    forms_of: list[array] = field(default_factory=list)  # per document: the numbers of its forms
     postings: dict[Form, Blocks] = field(default_factory=dict)
+    forms: list[Form] = field(default_factory=list)  # number → form, for forms_of; only ever appended to
 
     def posting_text(self, form: Form) -> str:
         """The encoded posting list of *form*, its blocks joined."""
@@ -96,6 +103,24 @@ class IndexState:
             parts.append(rebase(text, previous))
             previous = last
         return "".join(parts)
+
+
+class _Numbering:
+    """Numbers for forms, extending a state's ``forms`` without changing it."""
+
+    def __init__(self, forms: list[Form]):
+        self.forms = list(forms)
+        self.ids = {form: number for number, form in enumerate(self.forms)}
+
+    def numbers(self, entries: dict[Form, list]) -> array:
+        ids, out = self.ids, array("I")
+        for form in entries:
+            number = ids.get(form)
+            if number is None:
+                number = ids[form] = len(self.forms)
+                self.forms.append(form)
+            out.append(number)
+        return out
 
 
 def plain_text(markup: str) -> str:
@@ -112,13 +137,13 @@ def file_part(key: str) -> str:
     return key if _PLAIN.fullmatch(key) else "x" + key.encode("utf-8").hex()
 
 
-def analyse(doc: Document, positions: int) -> dict[Form, list]:
+def analyse(title: str, text: str, positions: int) -> dict[Form, list]:
     """form → [in title, occurrences in the body, first body positions]."""
     entries: dict[Form, list] = {}
-    for form in keys(doc.title):
+    for form in keys(title):
         if form[0] not in STOPWORDS:
             entries[form] = [True, 0, []]
-    for position, form in enumerate(keys(doc.text)):
+    for position, form in enumerate(keys(text)):
         if form[0] in STOPWORDS:
             continue
         entry = entries.get(form)
@@ -130,32 +155,37 @@ def analyse(doc: Document, positions: int) -> dict[Form, list]:
     return entries
 
 
-def _forms_text(entries: dict[Form, list]) -> str:
-    return "\n".join(f"{exact}\t{folded}" for exact, folded in entries)
-
-
-def _forms(text: str) -> list[Form]:
-    return [tuple(line.split("\t")) for line in text.split("\n")] if text else []
-
-
 def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK, snippet_chars: int = 200) -> IndexState:
     """The index of *documents* built from nothing."""
     state = IndexState(positions, block, snippet_chars)
-    lists: dict[Form, dict[int, PostingList]] = defaultdict(dict)
+    numbering = _Numbering([])
+    # Only the block being filled is kept as numbers; a finished block is
+    # encoded at once (numbers for every block would be 18 MB at 5,000).
+    filling: dict[Form, PostingList] = {}
+    number = 0
     for doc_id, doc in enumerate(documents):
-        entries = analyse(doc, positions)
+        if doc_id // block != number:
+            _close_block(state.postings, filling, number)
+            number = doc_id // block
+        text = doc.text
+        entries = analyse(doc.title, text, positions)
         state.fingerprints.append(doc.fingerprint())
-        state.snippets.append(doc.text[:snippet_chars])
-        state.forms_of.append(_forms_text(entries))
-        number = doc_id // block
+        state.snippets.append(text[:snippet_chars])
+        state.forms_of.append(numbering.numbers(entries))
         for form, (in_title, occurrences, first) in entries.items():
-            blocks = lists[form]
-            written = blocks.get(number)
+            written = filling.get(form)
             if written is None:
-                blocks[number] = written = PostingList()
+                filling[form] = written = PostingList()
             written.add(doc_id, in_title, occurrences, first, positions)
-    state.postings = {form: {n: (w.text(), w.last) for n, w in blocks.items()} for form, blocks in lists.items()}
+    _close_block(state.postings, filling, number)
+    state.forms = numbering.forms
     return state
+
+
+def _close_block(postings: dict[Form, Blocks], filling: dict[Form, PostingList], number: int) -> None:
+    for form, written in filling.items():
+        postings.setdefault(form, {})[number] = (written.text(), written.last)
+    filling.clear()
 
 
 def update(state: IndexState | None, documents: list[Document], positions: int = POSITIONS, block: int = BLOCK,
@@ -172,12 +202,17 @@ def update(state: IndexState | None, documents: list[Document], positions: int =
     if len(dirty) > max(REBUILD_MIN, REBUILD_SHARE * len(documents)):
         return full(documents, positions, block, snippet_chars)
 
-    fresh = {i: analyse(documents[i], positions) for i in dirty if i < len(documents)}
+    fresh, snippet_of = {}, {}
+    for i in dirty:
+        if i < len(documents):
+            text = documents[i].text
+            fresh[i] = analyse(documents[i].title, text, positions)
+            snippet_of[i] = text[:snippet_chars]
     # form → the blocks to write again
     affected: dict[Form, set[int]] = defaultdict(set)
     for i in dirty:
         if i < len(old):
-            for form in _forms(state.forms_of[i]):
+            for form in map(state.forms.__getitem__, state.forms_of[i]):
                 affected[form].add(i // block)
     for i, entries in fresh.items():
         for form in entries:
@@ -199,13 +234,14 @@ def update(state: IndexState | None, documents: list[Document], positions: int =
         else:
             postings.pop(form, None)
     forms_of = state.forms_of[: len(documents)]
-    forms_of += [""] * (len(documents) - len(forms_of))
+    forms_of += [array("I")] * (len(documents) - len(forms_of))
     snippets = state.snippets[: len(documents)]
     snippets += [""] * (len(documents) - len(snippets))
+    numbering = _Numbering(state.forms)
     for i, entries in fresh.items():
-        forms_of[i] = _forms_text(entries)
-        snippets[i] = documents[i].text[:snippet_chars]
-    return IndexState(positions, block, snippet_chars, fingerprints, snippets, forms_of, postings)
+        forms_of[i] = numbering.numbers(entries)
+        snippets[i] = snippet_of[i]
+    return IndexState(positions, block, snippet_chars, fingerprints, snippets, forms_of, postings, numbering.forms)
 
 
 def _js(name: str, data) -> str:
@@ -213,43 +249,55 @@ def _js(name: str, data) -> str:
     return f'WardSearch.add("{name}",{payload});\n'
 
 
-def render(state: IndexState, documents: list[Document], *, pages: int = 0, big_term_bytes: int = 6000) -> dict[str, str]:
-    """{file name: content} for the index of *documents* (the first *pages*
-    of them are pages, the rest articles from oldest to newest)."""
-    by_folded: dict[str, dict[str, str]] = defaultdict(dict)
-    for form in state.postings:
-        exact, folded = form
-        by_folded[folded][exact] = state.posting_text(form)
-    shards: dict[str, dict] = defaultdict(dict)
+def render(state: IndexState, documents: list[Document], *, pages: int = 0, big_term_bytes: int = 6000) -> Iterator[tuple[str, str]]:
+    """(file name, content) for each file of the index of *documents* (the
+    first *pages* of them are pages, the rest articles from oldest to
+    newest), made one at a time so that the writer holds one file, not the
+    whole index."""
+    exacts: dict[str, list[str]] = defaultdict(list)  # folded key → its exact forms
+    for exact, folded in state.postings:
+        exacts[folded].append(exact)
+    # Sorted, the words of one prefix come together: each shard is written
+    # as soon as its last word is read.
+    prefix_shards: list[str] = []
     big: dict[str, list[str]] = defaultdict(list)
-    for folded in sorted(by_folded):
-        forms = dict(sorted(by_folded[folded].items()))
+    shard: dict[str, dict] = {}
+    shard_name = ""
+    for folded in sorted(exacts):
+        forms = {exact: state.posting_text((exact, folded)) for exact in sorted(exacts[folded])}
         if sum(len(v) for v in forms.values()) > big_term_bytes:
-            shards[f"t-{file_part(folded)}"] = {folded: forms}
+            name = f"t-{file_part(folded)}"
+            yield f"{name}.js", _js(name, {folded: forms})
             big[shard_key(folded)].append(folded)
-        else:
-            shards[f"p-{file_part(shard_key(folded))}"][folded] = forms
-
-    files = {f"{name}.js": _js(name, data) for name, data in shards.items()}
+            continue
+        name = f"p-{file_part(shard_key(folded))}"
+        if name != shard_name:
+            if shard:
+                yield f"{shard_name}.js", _js(shard_name, shard)
+                prefix_shards.append(shard_name)
+            shard, shard_name = {}, name
+        shard[folded] = forms
+    if shard:
+        yield f"{shard_name}.js", _js(shard_name, shard)
+        prefix_shards.append(shard_name)
     for start in range(0, len(documents), DOCS_PER_SHARD):
         name = f"d-{start // DOCS_PER_SHARD}"
         rows = [[d.url, d.title, d.date, d.category, snippet] for d, snippet in
                 zip(documents[start : start + DOCS_PER_SHARD], state.snippets[start : start + DOCS_PER_SHARD])]
-        files[f"{name}.js"] = _js(name, rows)
+        yield f"{name}.js", _js(name, rows)
     manifest = {
         "docs": len(documents),
         "pages": pages,
         "perShard": DOCS_PER_SHARD,
         "prefix": PREFIX,
         "positions": state.positions,
-        "shards": sorted(name for name in shards if name.startswith("p-")),
+        "shards": sorted(prefix_shards),
         "big": {key: sorted(words) for key, words in sorted(big.items())},
         "stop": sorted(STOPWORDS),
     }
-    files["manifest.js"] = _js("manifest", manifest)
-    return files
+    yield "manifest.js", _js("manifest", manifest)
 
 
 def build(documents: list[Document], *, pages: int = 0, positions: int = POSITIONS, snippet_chars: int = 200, big_term_bytes: int = 6000) -> dict[str, str]:
     """{file name: content} for the whole index, built from nothing."""
-    return render(full(documents, positions, snippet_chars=snippet_chars), documents, pages=pages, big_term_bytes=big_term_bytes)
+    return dict(render(full(documents, positions, snippet_chars=snippet_chars), documents, pages=pages, big_term_bytes=big_term_bytes))

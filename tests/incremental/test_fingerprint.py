@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from incremental.fingerprint import digest, stable
+from incremental.fingerprint import digest, mapping_digest, stable
 
 
 def test_equal_values_equal_digests_different_values_different():
@@ -39,3 +39,13 @@ def test_stamps_read_a_file_again_only_when_it_changed(tmp_path, monkeypatch):
     info = os.stat(other)
     stamps.seed({str(other): [info.st_size, info.st_mtime_ns, info.st_ino, "ab" * 32]})
     assert stamps.stamp(str(other)) == bytes.fromhex("ab" * 32)  # what the up-to-date check computed
+
+
+def test_mapping_digest_is_made_key_by_key_and_depends_on_every_key_and_value():
+    site = {"articles": ["a", "b"], "dates": [dt.date(2025, 1, 2)], 3: "số"}
+    same = {3: "số", "dates": [dt.date(2025, 1, 2)], "articles": ["a", "b"]}
+    content = lambda item: item  # noqa: E731
+    assert mapping_digest(site, content) == mapping_digest(same, content)  # order does not count
+    assert mapping_digest(site, content) != mapping_digest(dict(site, articles=["b", "a"]), content)
+    assert mapping_digest(site, content) != mapping_digest(dict(site, tags=[]), content)
+    assert mapping_digest({"a": 1}, content) != mapping_digest({"b": 1}, content)
