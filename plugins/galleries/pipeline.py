@@ -50,7 +50,10 @@ def process_many(
     if not todo:
         return results
     workers = workers or os.cpu_count() or 1
-    show = len(todo) >= 10 or (hasattr(stream, "isatty") and stream.isatty())
+    terminal = hasattr(stream, "isatty") and stream.isatty()
+    show = len(todo) >= 10 or terminal
+    # A line per 10 photos on a terminal; in a CI log, about ten lines in all.
+    step = 10 if terminal else max(10, -(-len(todo) // 10))
     if show:
         print(f"Xử lý {len(todo)} ảnh mới ({len(results)} ảnh đã có sẵn trong {cache_root})…", file=stream)
     started = time.monotonic()
@@ -59,7 +62,7 @@ def process_many(
         mapped = pool.map(process, todo, chunksize=1) if pool else map(process, todo)
         for done, (sha, variants, error) in enumerate(mapped, 1):
             results[sha] = (variants, error)
-            if show and (done % 10 == 0 or done == len(todo)):
+            if show and (done % step == 0 or done == len(todo)):
                 print(f"  {done}/{len(todo)} ảnh", file=stream)
     finally:
         if pool:
