@@ -78,9 +78,9 @@ def size_problems(path: Path) -> list[Problem]:
     anyway, but slowly, and it bloats the repository."""
     size = path.stat().st_size
     try:
-        from PIL import Image
+        from .processing import open_image
 
-        with Image.open(path) as image:  # reads the header only
+        with open_image(path) as image:  # reads the header only
             pixels = image.width * image.height
     except Exception:  # a broken photo is reported when it is processed
         pixels = 0

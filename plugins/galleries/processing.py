@@ -25,12 +25,32 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-try:  # HEIC/HEIF from iPhones and many Android phones
-    from pillow_heif import register_heif_opener
+_heif = {"tried": False}
 
+
+def _add_heif() -> bool:
+    """Teach Pillow HEIC/HEIF (iPhones, many Android phones); True the first
+    time it is added. Done only when a photo Pillow cannot read turns up:
+    pillow-heif's libraries add 7 MB to every process that loads them."""
+    if _heif["tried"]:
+        return False
+    _heif["tried"] = True
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # pragma: no cover - pinned in requirements.txt
+        return False
     register_heif_opener()
-except ImportError:  # pragma: no cover - pinned in requirements.txt
-    pass
+    return True
+
+
+def open_image(path) -> Image.Image:
+    """``Image.open``, reading HEIC/HEIF too."""
+    try:
+        return Image.open(path)
+    except UnidentifiedImageError:
+        if not _add_heif():
+            raise
+        return Image.open(path)
 
 if TYPE_CHECKING:
     from editor_errors import Text
@@ -125,7 +145,7 @@ def _open(path: str, biggest: int) -> Image.Image:
             )
         )
     try:
-        image = Image.open(path)
+        image = open_image(path)
         if image.format == "JPEG":
             image.draft("RGB", _draft_size(image, biggest))
         image.load()

@@ -28,7 +28,6 @@ import hashlib
 import html
 import json
 import re
-from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -78,21 +77,18 @@ Blocks = dict[int, tuple[str, int]]  # block number → (its posting list, writt
 
 @dataclass
 class IndexState:
-    """The posting lists of every word form, and per document what they were
-    made from, so that the next build can change only what changed.
-
-    A document's forms are kept as numbers into ``forms`` (an array of 4-byte
-    numbers, not the words: the words of 5,000 articles take 30 MB as text,
-    their numbers 6 MB)."""
+    """The posting lists of every word form, and per document what its
+    entries were made from, so that the next build can change only what
+    changed. Which forms a changed document had is read back from the
+    posting lists of its block, not kept per document (the words of 5,000
+    articles take 30 MB as text)."""
 
     positions: int
     block: int = BLOCK
     snippet_chars: int = 200
     fingerprints: list[bytes] = field(default_factory=list)
     snippets: list[str] = field(default_factory=list)  # per document: the start of its text
-    forms_of: list[array] = field(default_factory=list)  # per document: the numbers of its forms
     postings: dict[Form, Blocks] = field(default_factory=dict)
-    forms: list[Form] = field(default_factory=list)  # number → form, for forms_of; only ever appended to
 
     def posting_text(self, form: Form) -> str:
         """The encoded posting list of *form*, its blocks joined."""
@@ -103,24 +99,6 @@ class IndexState:
             parts.append(rebase(text, previous))
             previous = last
         return "".join(parts)
-
-
-class _Numbering:
-    """Numbers for forms, extending a state's ``forms`` without changing it."""
-
-    def __init__(self, forms: list[Form]):
-        self.forms = list(forms)
-        self.ids = {form: number for number, form in enumerate(self.forms)}
-
-    def numbers(self, entries: dict[Form, list]) -> array:
-        ids, out = self.ids, array("I")
-        for form in entries:
-            number = ids.get(form)
-            if number is None:
-                number = ids[form] = len(self.forms)
-                self.forms.append(form)
-            out.append(number)
-        return out
 
 
 def plain_text(markup: str) -> str:
@@ -158,7 +136,6 @@ def analyse(title: str, text: str, positions: int) -> dict[Form, list]:
 def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK, snippet_chars: int = 200) -> IndexState:
     """The index of *documents* built from nothing."""
     state = IndexState(positions, block, snippet_chars)
-    numbering = _Numbering([])
     # Only the block being filled is kept as numbers; a finished block is
     # encoded at once (numbers for every block would be 18 MB at 5,000).
     filling: dict[Form, PostingList] = {}
@@ -171,14 +148,12 @@ def full(documents: list[Document], positions: int = POSITIONS, block: int = BLO
         entries = analyse(doc.title, text, positions)
         state.fingerprints.append(doc.fingerprint())
         state.snippets.append(text[:snippet_chars])
-        state.forms_of.append(numbering.numbers(entries))
         for form, (in_title, occurrences, first) in entries.items():
             written = filling.get(form)
             if written is None:
                 filling[form] = written = PostingList()
             written.add(doc_id, in_title, occurrences, first, positions)
     _close_block(state.postings, filling, number)
-    state.forms = numbering.forms
     return state
 
 
@@ -208,12 +183,15 @@ def update(state: IndexState | None, documents: list[Document], positions: int =
             text = documents[i].text
             fresh[i] = analyse(documents[i].title, text, positions)
             snippet_of[i] = text[:snippet_chars]
-    # form → the blocks to write again
+    # form → the blocks to write again: those where a changed document was…
     affected: dict[Form, set[int]] = defaultdict(set)
-    for i in dirty:
-        if i < len(old):
-            for form in map(state.forms.__getitem__, state.forms_of[i]):
-                affected[form].add(i // block)
+    was = {i for i in dirty if i < len(old)}
+    was_in = {i // block for i in was}
+    for form, blocks in state.postings.items():
+        for number in was_in.intersection(blocks):
+            if any(entry[0] in was for entry in decode_postings(blocks[number][0], positions)):
+                affected[form].add(number)
+    # … and those where it is now.
     for i, entries in fresh.items():
         for form in entries:
             affected[form].add(i // block)
@@ -233,15 +211,11 @@ def update(state: IndexState | None, documents: list[Document], positions: int =
             postings[form] = blocks
         else:
             postings.pop(form, None)
-    forms_of = state.forms_of[: len(documents)]
-    forms_of += [array("I")] * (len(documents) - len(forms_of))
     snippets = state.snippets[: len(documents)]
     snippets += [""] * (len(documents) - len(snippets))
-    numbering = _Numbering(state.forms)
-    for i, entries in fresh.items():
-        forms_of[i] = numbering.numbers(entries)
+    for i in fresh:
         snippets[i] = snippet_of[i]
-    return IndexState(positions, block, snippet_chars, fingerprints, snippets, forms_of, postings, numbering.forms)
+    return IndexState(positions, block, snippet_chars, fingerprints, snippets, postings)
 
 
 def _js(name: str, data) -> str:

@@ -1,5 +1,8 @@
 import io
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from galleries.processing import PhotoError, Recipe, cache_folder, file_hash, load_cached, make_variants, process
@@ -66,6 +69,26 @@ def test_heic_input(tmp_path):
     pillow_heif.from_pillow(image).save(str(source), quality=70)
     variants = make_variants(str(source), tmp_path / "out", RECIPE)
     assert max(v.width for v in variants) == 1600
+
+
+def test_heic_support_is_loaded_only_when_a_photo_needs_it(tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    source = tmp_path / "iphone.heic"
+    pillow_heif.from_pillow(Image.open(io.BytesIO(photo(800, 600, seed=6)))).save(str(source), quality=70)
+    plugins = Path(__file__).resolve().parents[2] / "plugins"
+    script = (
+        "import sys, pathlib, galleries\n"
+        "from galleries import processing\n"
+        "assert 'pillow_heif' not in sys.modules, 'loaded at import'\n"
+        f"processing.make_variants({str(tmp_path / 'anh.jpg')!r}, pathlib.Path({str(tmp_path / 'a')!r}), processing.Recipe())\n"
+        "assert 'pillow_heif' not in sys.modules, 'loaded for a JPEG'\n"
+        f"variants = processing.make_variants({str(source)!r}, pathlib.Path({str(tmp_path / 'b')!r}), processing.Recipe())\n"
+        "print(max(v.width for v in variants))\n"
+    )
+    (tmp_path / "anh.jpg").write_bytes(photo(800, 600, seed=7))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(plugins)), timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "800"
 
 
 @pytest.mark.parametrize(
