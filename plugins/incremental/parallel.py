@@ -24,6 +24,9 @@ build writes (tests/incremental/test_parallel.py).
 Pelican's ``content_written`` signal is still sent where Pelican sends it,
 so before the page's bytes are in the file; no plugin of ours listens to it.
 
+``run_apart`` runs other work in a child the same way, for what it leaves
+behind rather than for speed (saving the content cache: ``stamps``).
+
 Falls back to rendering in this process, in order, when there are few jobs,
 no ``os.fork`` (Windows), or other threads running (forking a threaded
 process is unsafe; the one exception is the spinner of Pelican's command
