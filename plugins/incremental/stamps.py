@@ -26,32 +26,24 @@ signals; ``tests/test_pelican_contract.py`` checks what it relies on.
 
 from __future__ import annotations
 
-import hashlib
-import os
-
 from . import parallel
+from .inputs import file_digest
 
-_known: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+# path → [size, mtime_ns, inode, sha256 hex]: the up-to-date check's memo,
+# and what ``stamp`` adds to it.
+_known: dict[str, list] = {}
 
 
 def seed(memo: dict[str, list]) -> None:
-    """Digests the up-to-date check computed: path → [size, mtime_ns, inode, sha256 hex]."""
-    for path, (size, mtime, inode, hexdigest) in memo.items():
-        _known[path] = ((size, mtime, inode), bytes.fromhex(hexdigest))
+    """Digests the up-to-date check computed, in its memo's form."""
+    _known.update(memo)
 
 
 def stamp(filename: str) -> bytes:
     """SHA-256 of the file's bytes, as Pelican computes it, read at most once
-    while the file keeps its size, time and inode."""
-    info = os.stat(filename)
-    key = (info.st_size, info.st_mtime_ns, info.st_ino)
-    known = _known.get(filename)
-    if known is not None and known[0] == key:
-        return known[1]
-    with open(filename, "rb") as handle:
-        value = hashlib.sha256(handle.read()).digest()
-    _known[filename] = (key, value)
-    return value
+    while the file keeps its size, time and inode (the up-to-date check's
+    own ``file_digest``)."""
+    return bytes.fromhex(file_digest(filename, _known, _known))
 
 
 def install(generator) -> None:
