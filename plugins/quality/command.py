@@ -47,7 +47,11 @@ def run_gate(gate: str, site: Path, config: dict, context=None) -> list[Finding]
 
         findings, measured = lighthouse.check(site, config)
         for page, scores in measured.items():
-            print(f"lighthouse: {page}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+            runs = scores.pop("performance-runs", None)
+            line = ", ".join(f"{k} {v}" for k, v in scores.items())
+            if runs:
+                line += f" (trung vị của {len(runs)} lần đo hiệu năng: {', '.join(map(str, runs))})"
+            print(f"lighthouse: {page}: {line}")
     elif gate == "weight":
         from quality import weight
 
