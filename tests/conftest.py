@@ -15,8 +15,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from helpers import FIXTURE_SITE, ROOT, run_pelican  # noqa: E402
+
+# Property tests draw new random cases on a developer's machine (that is how
+# they find bugs); in CI they draw the same cases every run, so that a push
+# fails only for what it changed. A case found locally is kept with @example.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 # Pelican's content cache for the builds the tests run: out of the
 # developer's .cache, shared by the workers (each site folder gets its own).

@@ -38,10 +38,24 @@ _SKIP_CLASS = re.compile(r"(breadcrumb|share|social|comment|related|menu|banner|
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote", "center", "section", "article", "main"}
 
 
+# Elements dropped with everything inside them: scripts and styles, and
+# embeds (a video or map player, its fallback). A browser never shows an
+# iframe's or noscript's inner markup as text, so neither does the article.
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "noscript", "object", "embed", "template", "noembed", "noframes", "xmp"}
+_EMBED = re.compile(r"<(?:iframe|embed|object)\b[^>]*?\b(?:src|data)\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.I)
+EMBED_MARK = "portal-embed"
+
+
+def mark_embeds(markup: str) -> str:
+    """A marker before each embed: sanitising drops the embed, and the
+    marker tells, once the article part is known, what was dropped there."""
+    return _EMBED.sub(lambda m: f'<p class="{EMBED_MARK}"><a href="{m[1]}">{m[1]}</a></p>{m[0]}', markup)
+
+
 def sanitise(markup: str) -> str:
     return nh3.clean(
         markup, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-        link_rel=None, strip_comments=True,
+        link_rel=None, strip_comments=True, clean_content_tags=DROPPED_WITH_CONTENT,
     )
 
 
@@ -64,8 +78,14 @@ def parse_html(markup: str, source: Path) -> Imported:
     item = Imported(source=source)
     markup, notes = cleaning.repair_encoding(cleaning.nfc(markup))
     item.attention += notes
-    page = BeautifulSoup(sanitise(markup), "html.parser")
+    page = BeautifulSoup(sanitise(mark_embeds(markup)), "html.parser")
     container = _article_part(page)
+    for marker in page.find_all("p", class_=EMBED_MARK):
+        link = marker.find("a")
+        if container in marker.parents and link is not None:
+            item.attention.append(f"bỏ nội dung nhúng (video, bản đồ…) từ {unquote(link.get('href', ''))}: "
+                                  "nếu cần, thêm vào bài một liên kết tới đó")
+        marker.decompose()
     heading = container.find("h1") or page.find("h1")
     title = heading.get_text(" ", strip=True) if heading else ""
     if not title:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import small_jpeg
-from legacy_import.html_source import read_html_source
+from legacy_import.html_source import parse_html, read_html_source
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "legacy" / "html" / "trang-da-luu.html"
 
@@ -69,3 +69,19 @@ def test_saved_photos_with_their_captions(saved_page):
     assert "*Ảnh đã mất*" in item.blocks  # photo missing: its caption stays as italic text
     assert any("other-site.example" in note for note in item.attention)
     assert any("khong-co.jpg" in note for note in item.attention)
+
+
+def test_an_embedded_player_is_dropped_whole_and_named(tmp_path):
+    page = (
+        "<html><body><div class='sidebar'><iframe src='https://www.facebook.com/plugins/page.php'></iframe></div>"
+        "<div class='news-detail'><h1>Hội nghị tổ dân phố</h1>"
+        "<p>Đoạn đầu của bài viết về hội nghị tổ dân phố số 3, có đủ chữ để là một đoạn văn.</p>"
+        "<iframe src='https://www.youtube.com/embed/abc123'><img src=x onerror=alert(1)> Trình duyệt không hỗ trợ</iframe>"
+        "<p>Đoạn cuối của bài viết, sau đoạn phim, cũng đủ dài để được giữ lại trong bài.</p></div></body></html>"
+    )
+    item = parse_html(page, tmp_path / "trang.html")
+    body = "\n\n".join(item.blocks)
+    assert "Đoạn đầu" in body and "Đoạn cuối" in body
+    assert "onerror" not in body and "Trình duyệt không hỗ trợ" not in body and "youtube" not in body
+    notes = [note for note in item.attention if "nhúng" in note]
+    assert notes == ["bỏ nội dung nhúng (video, bản đồ…) từ https://www.youtube.com/embed/abc123: nếu cần, thêm vào bài một liên kết tới đó"]
