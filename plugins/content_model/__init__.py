@@ -19,6 +19,9 @@ Owns:
   the build with a message naming both;
 - the content cache (``configure_cache``): Pelican's reader cache, keyed by
   each file's SHA-256, in a folder named by every setting and this code.
+- file digests (``digests``): each content file's SHA-256, read at most once
+  while its stat is unchanged; the up-to-date check, the content cache and
+  the photo cache all ask it.
 
 Every problem goes through ``editor_errors``; the file is left out with
 ``Status: skip`` so Pelican adds no message of its own.

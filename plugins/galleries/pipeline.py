@@ -13,16 +13,20 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from .processing import Recipe, Variant, cache_folder, file_hash, load_cached, process
+from .processing import Recipe, Variant, cache_folder, load_cached, process
 
 Result = tuple[list[Variant] | None, object | None]  # (sizes, Text message) from processing.process
 
 
 def hash_files(paths: Iterable[str]) -> dict[str, str]:
-    """SHA-256 of each file; reading and hashing release the GIL."""
+    """SHA-256 of each file (``content_model.digests``: a photo whose stat is
+    unchanged since the up-to-date check hashed it is not read again);
+    reading and hashing release the GIL."""
+    from content_model.digests import sha256
+
     paths = list(paths)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(zip(paths, pool.map(file_hash, paths)))
+        return dict(zip(paths, pool.map(sha256, paths)))
 
 
 def process_many(

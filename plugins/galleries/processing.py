@@ -102,14 +102,6 @@ def say(vi: str, en: str) -> Text:
     return say(vi, en)
 
 
-def file_hash(path: str | os.PathLike) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def cache_folder(cache_root: str | os.PathLike, recipe: Recipe, sha: str) -> Path:
     return Path(cache_root) / recipe.key / sha[:2] / sha
 

@@ -5,7 +5,8 @@ theme and the plugins; every setting (after ``-e`` overrides); the
 ``PORTAL_*``/``EDITOR_LANGUAGE`` environment; and the installed packages.
 Files are hashed by content (SHA-256), so a fresh clone with new file times
 gives the same digest; a memo keyed by (size, mtime, inode) avoids reading a
-file whose stat has not changed since the last build, as git's index does.
+file whose stat has not changed since the last build, as git's index does
+(``content_model.digests``, shared with the content and photo caches).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from content_model import settings_digest
+from content_model.digests import file_digest
 
 # Read by the build but not part of the output's inputs: "now" is handled
 # by the day and the scheduled times (see uptodate), the cache location
@@ -30,19 +32,6 @@ CACHE_SETTINGS = ("PORTAL_NOW", "CACHE_PATH", "GALLERY_CACHE_PATH", "SEARCH_CACH
                   "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM")
 # The ward's data is read from ward.toml, a content file (hashed as such).
 IGNORED_SETTINGS = (*CACHE_SETTINGS, "WARD")
-
-
-def file_digest(path: str, memo: dict, fresh: dict) -> str:
-    stat = os.stat(path)
-    key = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-    known = memo.get(path)
-    if known and known[:3] == key:
-        digest = known[3]
-    else:
-        with open(path, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    fresh[path] = [*key, digest]
-    return digest
 
 
 def tree_files(folder: Path) -> Iterable[str]:

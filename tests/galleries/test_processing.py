@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from galleries.processing import PhotoError, Recipe, cache_folder, file_hash, load_cached, make_variants, process
+from content_model.digests import sha256
+from galleries.processing import PhotoError, Recipe, cache_folder, load_cached, make_variants, process
 from helpers import ROOT
 from PIL import Image
 
@@ -107,7 +108,7 @@ def test_broken_files_raise_a_clear_error(tmp_path, phone_photo, data, words):
 def test_cache_hit_reads_no_pixels(phone_photo, tmp_path):
     copy = tmp_path / "copy.jpg"
     copy.write_bytes(phone_photo.read_bytes())
-    sha = file_hash(copy)
+    sha = sha256(copy)
     cache = tmp_path / "cache"
     _, first, error = process((str(copy), sha, str(cache), RECIPE))
     assert error is None and load_cached(cache_folder(cache, RECIPE, sha)) == first
