@@ -64,7 +64,7 @@ class Session:
         self.static_digest = static_digest  # settings, templates, code
         # Records, page name → (call digest, deps, file): deps is a flat
         # tuple (source path, fingerprint, source path, fingerprint, …), file
-        # the page's [size, mtime_ns, inode] when the build ended. Tuples,
+        # the page's (size, mtime_ns, inode) when the build ended. Tuples,
         # and the site digest once per file rather than per page: as dicts
         # the previous build's records were 10 MB at 5,000 articles.
         self.previous: dict = {}
