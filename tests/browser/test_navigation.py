@@ -91,12 +91,16 @@ def test_text_size_control_persists_across_pages(watch, browser_site):
     page = watched.page
     page.evaluate("localStorage.clear()")
     page.reload()
-    base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    page.get_by_role("button", name="Tăng cỡ chữ").click()
-    bigger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    assert bigger > base
-    page.locator(".home-block h2 a").first.click()
-    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == bigger
-    page.get_by_role("button", name="Cỡ chữ mặc định").click()
-    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == base
+    try:
+        base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        page.get_by_role("button", name="Tăng cỡ chữ").click()
+        bigger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert bigger > base
+        with page.expect_navigation():  # the next page, loaded, before it is measured
+            page.locator(".home-block h2 a").first.click()
+        assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == bigger
+        page.get_by_role("button", name="Cỡ chữ mặc định").click()
+        assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == base
+    finally:
+        page.evaluate("localStorage.clear()")  # the browser is shared by the worker's tests
     watched.assert_clean()
