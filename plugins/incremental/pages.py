@@ -147,6 +147,18 @@ class Session:
         # The file must be the very one that build wrote (or linked).
         return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == old[2]
 
+    def render(self, template, localcontext: dict, name: str, call: str) -> str:
+        """Render one page, recording what it read (in this process, or in a
+        render child: ``parallel.render``)."""
+        self.recording = {}
+        try:
+            output = template.render(localcontext)
+            self.note(name, call, self.recording)
+        finally:
+            self.recording = None
+        self.rendered += 1
+        return output
+
     def keep(self, name: str) -> None:
         """*name* is reused: its record carries over (its file is re-read at save)."""
         self.pages[name] = self.previous[name]
@@ -259,14 +271,7 @@ class _Recorder:
                       (session.shared_context or {}).get("localsiteurl"))
             self.writer.defer_next = job  # confirmed when Pelican opens the file
             return ""
-        session.recording = {}
-        try:
-            output = self.template.render(localcontext)
-            session.note(name, self.call, session.recording)
-        finally:
-            session.recording = None
-        session.rendered += 1
-        return output
+        return session.render(self.template, localcontext, name, self.call)
 
 
 class ReusingWriter(Writer):

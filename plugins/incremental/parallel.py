@@ -221,13 +221,7 @@ def render(session, job: Job) -> None:
     shared = session.shared_context
     if shared is not None and job.localsiteurl is not None:
         shared["localsiteurl"] = job.localsiteurl
-    session.recording = {}
-    try:
-        output = job.template.render(job.localcontext)
-        session.note(job.name, job.call, session.recording)
-    finally:
-        session.recording = None
-    session.rendered += 1
+    output = session.render(job.template, job.localcontext, job.name, job.call)
     with open(job.path, "w", encoding="utf-8") as handle:  # as Pelican's writer opens it
         handle.write(output)
 

@@ -15,11 +15,13 @@ import pytest
 
 import editor_errors
 from editor_errors import Problem
+from incremental import pages
 from incremental.parallel import Job, RenderPool
 
 
-class Session:
-    """The parts of pages.Session the pool uses."""
+class Session(pages.Session):
+    """pages.Session (its ``render``), with no records and a note that says
+    which process rendered the page."""
 
     def __init__(self):
         self.shared_context = {"localsiteurl": "."}
