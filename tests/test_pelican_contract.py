@@ -6,6 +6,8 @@ first, with a message saying which plugin to re-check.
 """
 
 import inspect
+import os
+import pathlib
 
 import pelican
 from pelican import generators, readers
@@ -95,6 +97,43 @@ def test_writer_remembers_written_files_and_refuses_a_second_write(tmp_path):
         writer._open_w(str(tmp_path / "a.html"), "utf-8")
     source = inspect.getsource(Writer.write_file)
     assert 'key in {"articles", "dates"}' in source and 'template_name in self.settings["PAGINATED_TEMPLATES"]' in source
+
+
+def test_the_reusing_writer_names_a_lists_pages_as_pelican_writes_them(tmp_path):
+    # ReusingWriter.page_names repeats Pelican's pagination to link every
+    # page of an unchanged list without going through Pelican's writer.
+    from pelican.settings import read_settings
+    from pelican.writers import Writer
+
+    from incremental.pages import ReusingWriter
+
+    class Template:
+        name = "tag.html"
+
+        def render(self, localcontext):
+            return "x"
+
+    ours = read_settings(str(pathlib.Path(__file__).resolve().parent.parent / "pelicanconf.py"))
+    stock = read_settings(None, override={"DEFAULT_PAGINATION": 3, "DEFAULT_ORPHANS": 1})
+    for settings in (dict(stock, PAGINATED_TEMPLATES={"tag": None}),
+                     dict(ours, DEFAULT_PAGINATION=3, PAGINATED_TEMPLATES={"tag": None})):
+        for count in (0, 1, 3, 4, 10):
+            for paginated in (None, {}):
+                items = list(range(count))
+                folder = tmp_path / f"{len(settings)}-{count}-{paginated is None}"
+                opened = []
+
+                class Probe(Writer):
+                    def _open_w(self, filename, encoding, override=False):
+                        opened.append(os.path.relpath(filename, folder))
+                        return super()._open_w(filename, encoding, override)
+
+                Probe(str(folder), settings=settings).write_file(
+                    "tag/hoi-nghi.html", Template(), {"localsiteurl": ""}, paginated=paginated, template_name="tag",
+                    url="tag/hoi-nghi.html", articles=items, dates=items)
+                names = ReusingWriter(str(folder), settings).page_names(
+                    "tag/hoi-nghi.html", "tag/hoi-nghi.html", paginated, "tag", {"articles": items, "dates": items})
+                assert names == opened, (count, paginated, settings.get("PAGINATION_PATTERNS"))
 
 
 def test_jinja_attribute_access_goes_through_the_environment():

@@ -52,6 +52,47 @@ def previous_output() -> Path | None:
     return final if final is not None and not _state.get("swapped") else None
 
 
+def link_file(source: Path | str, target: Path | str) -> None:
+    """*target* becomes *source*: a hard link, or a copy where the file
+    system has none. Linked in one step where *target* does not exist yet
+    (a file carried over into the staged output); an existing one is
+    replaced whole, never written into (it may be linked elsewhere)."""
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copyfile(source, target)
+        return
+    temporary = f"{target}.link-{os.getpid()}"
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """Write *data* at *path* in the staged output, unless the previous
+    output holds these very bytes at the same place: that file is linked
+    instead (reading it back is much cheaper than creating a file, which is
+    most of the cost of writing an unchanged search index). Whether it was
+    written."""
+    previous, staging = previous_output(), _state.get("staging")
+    if previous is not None and staging is not None:
+        where, inside = os.path.abspath(path), f"{staging}{os.sep}"
+        try:
+            old = previous / where[len(inside):] if where.startswith(inside) else None
+            if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
+                link_file(old, path)
+                return False
+        except OSError:
+            pass  # nothing there before
+    Path(path).write_bytes(data)
+    return True
+
+
 def _publish_done(pelican) -> None:
     for hook in _published:
         hook(Path(pelican.output_path), pelican.settings)

@@ -33,12 +33,13 @@ import functools
 import hashlib
 import os
 import pickle
-import shutil
 import types
 from pathlib import Path
 
+from atomic_output import link_file
 from pelican import signals
 from pelican.contents import Content
+from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
@@ -282,6 +283,7 @@ class ReusingWriter(Writer):
         super().__init__(output_path, settings)
         self.reuse_next: tuple[str, Path] | None = None
         self.defer_next: Job | None = None
+        self.folders: set[str] = set()  # made already: one makedirs per folder, not per page
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -291,22 +293,16 @@ class ReusingWriter(Writer):
                                       override_output, url, **kwargs)
         install(template.environment)
         call = self._call_digest(session, name, template, context, relative_urls, template_name, kwargs)
-        if not override_output and self._one_page(paginated, template_name, kwargs) and session.can_reuse(name, call):
-            # Reused before Pelican's per-page work (a context copy, a file
-            # opened to be replaced): that is most of a one-edit rebuild.
-            path = sanitised_join(self.output_path, name)
-            if path in self._written_files:  # Pelican's own check for a second write
-                return super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
-                                          template_name, override_output, url, **kwargs)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            self._written_files.add(path)
-            if session.pool is not None:
-                session.pool.forget(path)
-            _link(session.previous_output / name, path)
-            session.reused += 1
-            session.keep(name)
-            if signals.content_written.receivers:
-                signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
+        names = self.page_names(name, url, paginated, template_name, kwargs)
+        paths = [sanitised_join(self.output_path, page) for page in names]
+        # Every file of the call reused (a list's pages too): linked before
+        # Pelican's per-page work (a context copy, a file created only to be
+        # replaced), which is most of a one-edit rebuild. A file written
+        # already goes through Pelican, which decides (its own warning).
+        if (not override_output and not any(path in self._written_files for path in paths)
+                and all(session.can_reuse(page, call) for page in names)):
+            for page, path in zip(names, paths):
+                self._reuse(session, page, path, context, kwargs)
             return None
         written = super().write_file(name, _Recorder(template, self, call), context, relative_urls, paginated,
                                      template_name, override_output, url, **kwargs)
@@ -314,11 +310,33 @@ class ReusingWriter(Writer):
             session.pool.flush()
         return written
 
-    def _one_page(self, paginated, template_name, kwargs) -> bool:
-        """Whether Pelican writes this call as one page (its own rule)."""
+    def _reuse(self, session: Session, name: str, path: str, context: dict, kwargs: dict) -> None:
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        self._written_files.add(path)  # Pelican's record: a second write is refused as usual
+        if session.pool is not None:
+            session.pool.forget(path)
+        link_file(session.previous_output / name, path)
+        session.reused += 1
+        session.keep(name)
+        if signals.content_written.receivers:
+            signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
+
+    def page_names(self, name, url, paginated, template_name, kwargs) -> list[str]:
+        """The files Pelican writes for one ``write_file`` call: *name*, or
+        one per page of its pagination, by Pelican's own rule and
+        ``Paginator`` (tests/test_pelican_contract.py compares them with the
+        files Pelican writes)."""
         if paginated is None:
             paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
-        return not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"])
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            return [name]
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        # Pelican names each page after its last paginator; all share the length.
+        paginator = Paginator(name, url, list(paginated.values())[-1], self.settings, per_page)
+        return [paginator.page(number).save_as for number in range(1, paginator.num_pages + 1)]
 
     @staticmethod
     def _call_digest(session, name, template, context, relative_urls, template_name, kwargs) -> str:
@@ -352,19 +370,8 @@ class ReusingWriter(Writer):
         if reuse is None or reuse[0] != filename:
             return handle
         handle.close()
-        _link(reuse[1], filename)
+        link_file(reuse[1], filename)
         return _Sink()
-
-
-def _link(previous: Path, target: str) -> None:
-    """*target* becomes the previous build's file: a hard link, or a copy
-    where the file system has none."""
-    temporary = f"{target}.link-{os.getpid()}"
-    try:
-        os.link(previous, temporary)
-    except OSError:
-        shutil.copyfile(previous, temporary)
-    os.replace(temporary, target)
 
 
 def static_digest(settings: dict, roots: list[Path]) -> str:

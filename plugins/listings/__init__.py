@@ -32,9 +32,9 @@ from pelican import signals
 from pelican.urlwrappers import Category
 from vietnamese import sort_key
 
-from .related import related_articles
+from .related import related_articles, related_in_category
 
-__all__ = ["related_articles"]
+__all__ = ["related_articles", "related_in_category"]
 
 MENU_AFTER_ORDER = 50
 
@@ -71,10 +71,11 @@ def arrange_articles(generator) -> None:
     window = settings.get("RELATED_WINDOW", 30)
     for _category, articles in ordered:
         # Pelican keeps each category's list newest first.
+        related = related_in_category(articles, count, window)
         for index, article in enumerate(articles):
             article.next_in_category = articles[index - 1] if index > 0 else None
             article.prev_in_category = articles[index + 1] if index + 1 < len(articles) else None
-            article.related = related_articles(articles, index, count, window)
+            article.related = related[index]
 
     per_block = settings.get("HOME_ARTICLES_PER_CATEGORY", 4)
     featured = next((a for a in generator.articles if getattr(a, "featured", False)), None)

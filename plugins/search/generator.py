@@ -9,6 +9,7 @@ import os
 import pickle
 from pathlib import Path
 
+from atomic_output import write_bytes
 from content_model import cache_root
 from pelican.generators import Generator
 from vietnamese import short_date
@@ -75,6 +76,6 @@ class SearchGenerator(Generator):
         previous = self._load(path)
         state = update(previous, documents, POSITIONS, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200))
         for name, text in render(state, documents, pages=pages):
-            (folder / name).write_text(text, encoding="utf-8")
+            write_bytes(folder / name, text.encode("utf-8"))  # an unchanged shard is linked, not written
         if state is not previous:
             self._save(path, state)

@@ -87,3 +87,18 @@ def test_lead_is_plain_text_from_the_sapo_or_first_paragraph(reader, tmp_path):
     _, meta = read(reader, tmp_path, "Title: B\n\nĐoạn *một* " + "chữ " * 80 + "\n\nĐoạn hai.", name="b.md")
     assert meta["lead"].startswith("Đoạn một chữ") and meta["lead"].endswith("…")
     assert len(meta["lead"].split()) == 55
+
+
+def test_file_name_days_are_the_dates_pelican_would_make(reader):
+    from pelican.readers import BaseReader, parse_path_metadata
+
+    stock = BaseReader(reader.settings)
+    for day in ["2025-02-20", "2024-02-29", "1999-12-31", "2025-2-20"]:
+        ours, theirs = reader.process_metadata("date", day), stock.process_metadata("date", day)
+        assert (ours, type(ours), ours.tzinfo) == (theirs, type(theirs), theirs.tzinfo)
+    for impossible in ["2023-02-29", "2025-13-01"]:
+        with pytest.raises(ValueError):
+            reader.process_metadata("date", impossible)
+    # the path Pelican takes: its FILENAME_METADATA pattern, then our processor
+    found = parse_path_metadata("bai-viet/2025-02-20-hop-to-dan-pho.md", reader.settings, reader.process_metadata)
+    assert found["date"] == stock.process_metadata("date", "2025-02-20")

@@ -91,8 +91,24 @@ def rebuild_matches_cold(site, change) -> tuple[int, int]:
 
 
 def test_edit_a_body(site):
-    rendered, reused = rebuild_matches_cold(site, lambda s: s.edit(OLD_ARTICLE, "\n\n", "\n\nMột đoạn mới được thêm vào bài.\n\n"))
+    lists, shards = {}, {}
+
+    def change(s):
+        # the category lists as the first build wrote them (Pelican paginates these)
+        lists.update({p.name: p.stat().st_ino for p in (s.tmp / "out" / "chuyen-muc").glob("*.html")})
+        shards.update({p.name: p.stat().st_ino for p in (s.tmp / "out" / "search").glob("*.js")})
+        s.edit(OLD_ARTICLE, "\n\n", "\n\nMột đoạn mới được thêm vào bài.\n\n")
+
+    rendered, reused = rebuild_matches_cold(site, change)
     assert 0 < rendered < reused  # the article and the pages listing it, not the whole site
+    after = {p.name: p.stat().st_ino for p in (site.tmp / "out" / "chuyen-muc").glob("*.html")}
+    kept = {name for name in lists if after.get(name) == lists[name]}
+    # lists without the article are the first build's very files; its own list is new
+    assert "chuyen-sau.html" in kept and "tin-tuc.html" in lists and "tin-tuc.html" not in kept, sorted(kept)
+    # the search index's unchanged files too; the new word's shard is new
+    after = {p.name: p.stat().st_ino for p in (site.tmp / "out" / "search").glob("*.js")}
+    kept = {name for name in shards if after.get(name) == shards[name]}
+    assert 0 < len(kept) < len(after), (len(kept), len(after))
 
 
 def test_change_a_title(site):
