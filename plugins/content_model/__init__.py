@@ -18,7 +18,9 @@ Owns:
 - URL collisions: two sources that would be written to the same file stop
   the build with a message naming both;
 - the content cache (``configure_cache``): Pelican's reader cache, keyed by
-  each file's SHA-256, in a folder named by every setting and this code.
+  each file's SHA-256, in a folder named by every setting and this code;
+  such folders no build has used for ``CONTENT_CACHE_IDLE_DAYS`` (30) are
+  removed (``prune_content_caches``).
 - file digests (``digests``): each content file's SHA-256, read at most once
   while its stat is unchanged; the up-to-date check, the content cache and
   the photo cache all ask it.
@@ -29,6 +31,7 @@ Every problem goes through ``editor_errors``; the file is left out with
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from editor_errors import Problem, add_final_check, display_path, report, say
@@ -199,13 +202,36 @@ def configure_cache(pelican) -> None:
     root = cache_root(settings)
     settings["CONTENT_CACHE_ROOT"] = str(root)  # cache_root() keeps answering the same
     settings["CACHE_PATH"] = str(root / "pelican" / digest.hexdigest()[:16])
+    prune_content_caches(Path(settings["CACHE_PATH"]), settings.get("CONTENT_CACHE_IDLE_DAYS", 30))
+
+
+def prune_content_caches(current: Path, idle_days: float) -> list[Path]:
+    """Mark *current* (this build's content cache) as used now, and remove
+    the content caches beside it that no build has used for *idle_days*:
+    each change of settings starts a new one (23 MB at 5,000 articles), and
+    a CI cache that is restored and saved again would otherwise keep them
+    all, for ever. Sites built side by side each touch their own. The
+    removed folders."""
+    import shutil
+    import time
+
+    current.mkdir(parents=True, exist_ok=True)
+    os.utime(current)
+    removed = []
+    limit = time.time() - idle_days * 86400
+    for sibling in current.parent.iterdir():
+        try:
+            if sibling != current and sibling.is_dir() and sibling.stat().st_mtime < limit:
+                shutil.rmtree(sibling)
+                removed.append(sibling)
+        except OSError:
+            pass  # another build's, in use: left for later
+    return removed
 
 
 def cache_root(settings: dict) -> Path:
     """The folder every build cache lives under: ``PORTAL_CACHE`` from the
     environment, else the ``CONTENT_CACHE_ROOT`` setting, else ``CACHE_PATH``."""
-    import os
-
     return Path(os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"])
 
 

@@ -7,6 +7,7 @@ know where such a file belongs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from editor_errors import WARNING, Problem, say
@@ -22,12 +23,17 @@ def stray_problems(root: Path, settings: dict) -> list[Problem]:
         folder = Path(root) / base
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or path.name.startswith(".") or path.name.lower() in IGNORED:
-                continue
-            if path.relative_to(root).parts[0] == THEME_FOLDER:  # the ward's logo and templates (ward_identity)
-                continue
-            if path.suffix.lower() in MARKDOWN or _in_photo_folder(path):
+        stray = []
+        # os.walk: one listing per folder, where pathlib's rglob and a stat
+        # and a listing per file took 0.2 s of every build at 5,000 articles.
+        for where, _dirs, names in os.walk(folder):
+            # Photo folders (named like their article, or given by ``Album:``)
+            # hold no Markdown; a file lying among the articles themselves is stray.
+            if any(os.path.splitext(name)[1].lower() in MARKDOWN for name in names):
+                stray += (Path(where, name) for name in names if not name.startswith(".")
+                          and name.lower() not in IGNORED and os.path.splitext(name)[1].lower() not in MARKDOWN)
+        for path in sorted(stray):
+            if not path.is_file() or path.relative_to(root).parts[0] == THEME_FOLDER:  # the ward's logo and templates (ward_identity)
                 continue
             problems.append(Problem(str(path), 0, say(
                 f"Tệp \"{path.name}\" không phải bài viết (.md) và không nằm trong thư mục ảnh của bài nào, nên không được đăng. "
@@ -36,9 +42,3 @@ def stray_problems(root: Path, settings: dict) -> list[Problem]:
                 "A photo: move it into the folder named like its article; a document to download: move it into tep/ and link to it.",
             ), WARNING))
     return problems
-
-
-def _in_photo_folder(path: Path) -> bool:
-    """Photo folders (named like their article, or given by ``Album:``) hold
-    no Markdown; a file lying among the articles themselves is stray."""
-    return not any(p.suffix.lower() in MARKDOWN for p in path.parent.iterdir())

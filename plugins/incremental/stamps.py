@@ -15,18 +15,22 @@ returns the same bytes Pelican would (``hashlib.sha256(data).digest()``).
 Pelican also saves the whole reader cache at the end of reading, every
 build, even when every file came from it. ``install()`` wraps the cacher's
 ``cache_data`` and ``save_cache`` so that it is saved only when a file was
-read anew, and then by a forked child (``parallel.start_apart``): pickling a
-str makes CPython keep a UTF-8 copy inside it for the rest of its life,
-which for the HTML of 5,000 articles is 20 MB the build would carry to the
-end. The build does not wait for the child until ``finalized``, so
-the pickling (0.3 s at 5,000 articles) runs beside the page writing. The file is the same pickle Pelican writes and reads. Once saved, the
-cache is dropped from memory.
+read anew or a file is gone (its entry is dropped: deleted and renamed
+articles would otherwise stay in the cache for ever), and then by a forked
+child (``parallel.start_apart``): pickling a str makes CPython keep a UTF-8
+copy inside it for the rest of its life, which for the HTML of 5,000
+articles is 20 MB the build would carry to the end. The build waits for the
+child only at ``finalized``, so the pickling (0.3 s at 5,000 articles) runs
+beside the page writing. The file is the same pickle Pelican writes and
+reads. Once saved, the cache is dropped from memory.
 
 This is the one place we set Pelican attributes that are not settings or
 signals; ``tests/test_pelican_contract.py`` checks what it relies on.
 """
 
 from __future__ import annotations
+
+import os
 
 from content_model import digests
 
@@ -72,7 +76,12 @@ def _save_only_changes(cacher) -> None:
         cache_data(filename, data)
 
     def saving_changes():
-        if changed:
+        # Entries of files that are gone (an article deleted or renamed)
+        # would otherwise stay in the cache for ever.
+        gone = [name for name in cacher._cache if not os.path.exists(name)]
+        for name in gone:
+            del cacher._cache[name]
+        if changed or gone:
             # The same file for the same cacher: a second save (the preview's
             # warm worker reads again) waits for the first.
             key = f"content cache {getattr(cacher, '_cache_path', id(cacher))}"

@@ -107,3 +107,23 @@ def test_work_started_apart_runs_beside_the_build_until_waited_for(tmp_path):
     else:
         raise AssertionError("the child's error was lost")
     parallel.wait_apart()  # nothing left: nothing to wait for
+
+
+def test_entries_of_deleted_files_are_dropped(tmp_path):
+    kept, deleted = tmp_path / "giu.md", tmp_path / "xoa.md"
+    for path in (kept, deleted):
+        path.write_text(f"Title: {path.stem}\n\nNội dung.\n", encoding="utf-8")
+    cache_file = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    readers = readers_of(tmp_path)
+    for path in (kept, deleted):
+        readers.read_file(str(tmp_path), path.name)
+    readers.save_cache()
+    parallel.wait_apart()
+    assert sorted(pickle.loads(cache_file.read_bytes())) == sorted([str(kept), str(deleted)])
+
+    deleted.unlink()  # nothing else changed: no file is read anew
+    again = readers_of(tmp_path)
+    again.read_file(str(tmp_path), kept.name)
+    again.save_cache()
+    parallel.wait_apart()
+    assert sorted(pickle.loads(cache_file.read_bytes())) == [str(kept)]

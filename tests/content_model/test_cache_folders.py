@@ -1,0 +1,41 @@
+"""The content cache's folders: one per set of settings, and those no build
+has used for a month removed (a CI cache would otherwise keep them all)."""
+
+from __future__ import annotations
+
+import os
+import time
+import types
+
+from content_model import configure_cache
+from pelican.settings import read_settings
+
+
+def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "site").mkdir()
+    folders = tmp_path / "cache" / "pelican"
+    month_ago, week_ago = time.time() - 40 * 86400, time.time() - 7 * 86400
+    for name, when in (("cu-lau", month_ago), ("cu-gan-day", week_ago)):
+        (folders / name).mkdir(parents=True)
+        (folders / name / "ArticlesGenerator-Readers").write_bytes(b"x")
+        os.utime(folders / name, (when, when))
+    def configured(**extra):
+        settings = read_settings(None, override={"CACHE_CONTENT": True, "PATH": str(tmp_path / "site"),
+                                                 "CACHE_PATH": str(tmp_path / "cache"), **extra})
+        configure_cache(types.SimpleNamespace(settings=settings))
+        return settings
+
+    settings = configured()
+    current = os.path.basename(settings["CACHE_PATH"])
+    assert sorted(p.name for p in folders.iterdir()) == sorted([current, "cu-gan-day"])
+    assert time.time() - (folders / current).stat().st_mtime < 60  # used now: kept by the others' builds
+
+    # an old folder in use again is marked used, so it stays
+    os.utime(folders / current, (month_ago, month_ago))
+    assert configured()["CACHE_PATH"] == settings["CACHE_PATH"]
+    assert (folders / current).is_dir()
+
+    # the number of idle days is a setting
+    other = os.path.basename(configured(CONTENT_CACHE_IDLE_DAYS=3)["CACHE_PATH"])  # a new setting: a new folder
+    assert sorted(p.name for p in folders.iterdir()) == sorted([current, other])
