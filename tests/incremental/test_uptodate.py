@@ -148,3 +148,15 @@ def test_the_record_is_written_where_the_caches_are(site_copy, tmp_path):
     assert built(site_copy, out)
     records = list((Path(os.environ["PORTAL_CACHE"]) / "incremental").glob("*.json"))
     assert records and all(json.loads(r.read_text(encoding="utf-8"))["version"] == 1 for r in records)
+
+
+def test_the_output_manifest_names_files_by_their_path_in_the_output(tmp_path):
+    from incremental.uptodate import output_manifest
+
+    (tmp_path / "bai-viet" / "2025").mkdir(parents=True)
+    for name in ("index.html", "bai-viet/2025/hop.html", "bai-viet/a.html"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    manifest = output_manifest(tmp_path)
+    assert sorted(manifest) == ["bai-viet/2025/hop.html", "bai-viet/a.html", "index.html"]
+    stat = (tmp_path / "bai-viet" / "a.html").stat()
+    assert manifest["bai-viet/a.html"] == [stat.st_size, stat.st_mtime_ns]
