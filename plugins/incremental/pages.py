@@ -201,8 +201,10 @@ def start(session: Session | None) -> None:
 def _record(value) -> None:
     session = _session[0]
     if session is not None and session.recording is not None and isinstance(value, Content):
-        session.recording[id(value)] = value
-        session.items.setdefault(value.source_path, value)
+        recording = session.recording
+        if id(value) not in recording:
+            recording[id(value)] = value
+            session.items.setdefault(value.source_path, value)
 
 
 def install(environment) -> None:
@@ -211,12 +213,16 @@ def install(environment) -> None:
         return
     getattr_, getitem = environment.getattr, environment.getitem
 
+    # The hottest path of rendering (every attribute a template reads):
+    # content objects only, checked before anything else.
     def recording_getattr(obj, attribute):
-        _record(obj)
+        if isinstance(obj, Content):
+            _record(obj)
         return getattr_(obj, attribute)
 
     def recording_getitem(obj, argument):
-        _record(obj)
+        if isinstance(obj, Content):
+            _record(obj)
         return getitem(obj, argument)
 
     environment.getattr = recording_getattr
