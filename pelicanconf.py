@@ -121,6 +121,7 @@ GALLERY_MARKER = "[[album]]"
 GALLERY_CAPTIONS_FILE = "chu-thich.txt"
 GALLERY_OUTPUT = "anh"
 CACHE_PATH = str(ROOT / ".cache")
+CACHE_IDLE_DAYS = 30  # what no build has used for this long leaves the caches
 # Processed photos are kept by content hash under <cache>/anh, <cache> being
 # PORTAL_CACHE from the environment or CACHE_PATH (GALLERY_CACHE_PATH overrides).
 ALBUMS_URL = ALBUMS_SAVE_AS = "thu-vien-anh.html"

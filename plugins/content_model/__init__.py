@@ -19,7 +19,7 @@ Owns:
   the build with a message naming both;
 - the content cache (``configure_cache``): Pelican's reader cache, keyed by
   each file's SHA-256, in a folder named by every setting and this code;
-  such folders no build has used for ``CONTENT_CACHE_IDLE_DAYS`` (30) are
+  such folders no build has used for ``CACHE_IDLE_DAYS`` (30) are
   removed (``prune_content_caches``).
 - file digests (``digests``): each content file's SHA-256, read at most once
   while its stat is unchanged; the up-to-date check, the content cache and
@@ -193,7 +193,7 @@ def configure_cache(pelican) -> None:
 
     # Every setting counts: cached tags and authors carry the settings they
     # were made with (their URLs come from them).
-    digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD")).encode())
+    digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD", "CACHE_IDLE_DAYS")).encode())
     digest.update(pelican_package.__version__.encode())
     here = Path(__file__).resolve().parent
     for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
@@ -202,7 +202,7 @@ def configure_cache(pelican) -> None:
     root = cache_root(settings)
     settings["CONTENT_CACHE_ROOT"] = str(root)  # cache_root() keeps answering the same
     settings["CACHE_PATH"] = str(root / "pelican" / digest.hexdigest()[:16])
-    prune_content_caches(Path(settings["CACHE_PATH"]), settings.get("CONTENT_CACHE_IDLE_DAYS", 30))
+    prune_content_caches(Path(settings["CACHE_PATH"]), settings.get("CACHE_IDLE_DAYS", 30))
 
 
 def prune_content_caches(current: Path, idle_days: float) -> list[Path]:

@@ -13,7 +13,7 @@ from pelican.generators import Generator
 
 from .model import Gallery, Photo, discover
 from .pipeline import hash_files, process_many
-from .processing import Recipe, cache_folder
+from .processing import Recipe, cache_folder, prune_cache
 from .views import view
 
 MARKER_HTML = "<p>{marker}</p>"
@@ -95,6 +95,7 @@ class GalleryGenerator(Generator):
         hashes = hash_files(sorted(by_path))
         sources = {sha: path for path, sha in sorted(hashes.items())}
         results = process_many(sources, self.cache_root, self.recipe, self.settings.get("GALLERY_WORKERS"))
+        prune_cache(self.cache_root, self.recipe, sources, self.settings.get("CACHE_IDLE_DAYS", 30))
         for path, sha in hashes.items():
             variants, error = results[sha]
             for photo in by_path[path]:

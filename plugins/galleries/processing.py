@@ -7,7 +7,8 @@ editor is made). The levers that make it fast (see docs/benchmarks.md):
   long as the result is still at least as large as the biggest size needed;
 - every smaller size is made from the biggest one, not from the original;
 - the cache is keyed by the file's SHA-256 and the settings, so renaming or
-  moving a photo, or a fresh clone with the cache folder restored, reuses it.
+  moving a photo, or a fresh clone with the cache folder restored, reuses it;
+  what no build has used for ``CACHE_IDLE_DAYS`` is removed (``prune_cache``).
 
 Every published file is re-encoded from pixels, so no EXIF, GPS, XMP or
 maker-note block from the camera can survive.
@@ -53,6 +54,8 @@ def open_image(path) -> Image.Image:
         return Image.open(path)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from editor_errors import Text
 
 # Bump when the output of this module changes for the same input.
@@ -104,6 +107,45 @@ def say(vi: str, en: str) -> Text:
 
 def cache_folder(cache_root: str | os.PathLike, recipe: Recipe, sha: str) -> Path:
     return Path(cache_root) / recipe.key / sha[:2] / sha
+
+
+def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[str], idle_days: float) -> int:
+    """Mark the sizes of the photos *used* (SHA-256s) by this build as used
+    now, and remove what no build has used for *idle_days*: the sizes of
+    photos deleted or replaced, the whole tree of an earlier recipe (other
+    sizes or quality), work folders a killed build left. Sites sharing the
+    cache each mark their own. How many entries were removed."""
+    import shutil
+    import time
+
+    root = Path(cache_root)
+    current = root / recipe.key
+    if not current.is_dir():
+        return 0
+    kept = {str(cache_folder(root, recipe, sha)) for sha in used}
+    for folder in kept:
+        try:
+            os.utime(folder)
+        except OSError:
+            pass  # not made (the photo could not be read)
+    os.utime(current)
+    limit = time.time() - idle_days * 86400
+    removed = 0
+    others = [entry for entry in os.scandir(root) if entry.path != str(current)]
+    buckets = [entry for entry in os.scandir(current) if entry.is_dir(follow_symlinks=False)]
+    candidates = others + [entry for bucket in buckets for entry in os.scandir(bucket.path) if entry.path not in kept]
+    for entry in candidates:
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime >= limit:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass  # in use by another build: left for later
+    return removed
 
 
 def load_cached(folder: Path) -> list[Variant] | None:

@@ -29,7 +29,7 @@ IGNORED_ENVIRONMENT = {"PORTAL_NOW", "PORTAL_CACHE"}
 # How the build runs, not what it writes: where its caches are, how many
 # processes render pages.
 CACHE_SETTINGS = ("PORTAL_NOW", "CACHE_PATH", "GALLERY_CACHE_PATH", "SEARCH_CACHE_PATH", "CONTENT_CACHE_ROOT",
-                  "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM")
+                  "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM", "CACHE_IDLE_DAYS")
 # The ward's data is read from ward.toml, a content file (hashed as such).
 IGNORED_SETTINGS = (*CACHE_SETTINGS, "WARD")
 

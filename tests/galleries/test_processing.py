@@ -116,3 +116,35 @@ def test_cache_hit_reads_no_pixels(phone_photo, tmp_path):
     assert process((str(copy), sha, str(cache), RECIPE)) == (sha, first, None)
     # other settings, other cache entry
     assert cache_folder(cache, Recipe(quality=60), sha) != cache_folder(cache, RECIPE, sha)
+
+
+def test_the_cache_keeps_what_builds_use_and_drops_what_none_used_for_a_month(tmp_path):
+    import os
+    import time
+
+    from galleries.processing import cache_folder, prune_cache
+
+    month_ago, week_ago = time.time() - 40 * 86400, time.time() - 7 * 86400
+
+    def cached(recipe, sha, when):
+        folder = cache_folder(tmp_path, recipe, sha)
+        folder.mkdir(parents=True)
+        (folder / "480.jpg").write_bytes(b"jpg")
+        os.utime(folder, (when, when))
+        return folder
+
+    in_use = cached(RECIPE, "aa" + "1" * 62, month_ago)  # old, but this build shows it
+    deleted_long_ago = cached(RECIPE, "ab" + "2" * 62, month_ago)
+    deleted_lately = cached(RECIPE, "ab" + "3" * 62, week_ago)
+    earlier_recipe = Recipe(widths=(400, 800))
+    old_sizes = cached(earlier_recipe, "aa" + "1" * 62, month_ago)
+    os.utime(tmp_path / earlier_recipe.key, (month_ago, month_ago))
+    left_by_a_killed_build = in_use.parent / ".tmp-xyz"
+    left_by_a_killed_build.mkdir()
+    os.utime(left_by_a_killed_build, (month_ago, month_ago))
+
+    assert prune_cache(tmp_path, RECIPE, ["aa" + "1" * 62], idle_days=30) == 3
+    assert in_use.is_dir() and time.time() - in_use.stat().st_mtime < 60  # marked used now
+    assert deleted_lately.is_dir()
+    assert not deleted_long_ago.exists() and not old_sizes.exists() and not left_by_a_killed_build.exists()
+    assert not (tmp_path / earlier_recipe.key).exists()
