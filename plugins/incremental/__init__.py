@@ -88,11 +88,6 @@ def render_waiting(output: Path, settings: dict) -> None:
         session.pool.flush()
 
 
-def wait_apart(pelican) -> None:
-    """``finalized``: work started apart during the build (saving the
-    content cache, beside the page writing) is done, and its errors told."""
-    parallel.wait_apart()
-
 
 def save_pages(output: Path, settings: dict) -> None:
     session = pages.current()
@@ -116,7 +111,6 @@ def register() -> None:
     for sent_once_its_caches_exist in (signals.article_generator_init, signals.page_generator_init):
         sent_once_its_caches_exist.connect(stamps.install)
     signals.get_writer.connect(writer)
-    signals.finalized.connect(wait_apart)
     add_finisher(render_waiting, first=True)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)

@@ -25,9 +25,7 @@ Pelican's ``content_written`` signal is still sent where Pelican sends it,
 so before the page's bytes are in the file; no plugin of ours listens to it.
 
 ``run_apart`` runs other work in a child the same way, for what it leaves
-behind rather than for speed; ``start_apart`` does so without waiting, and
-``wait_apart`` (at ``finalized``) collects it: saving the content cache
-(``stamps``) overlaps with writing the pages.
+behind rather than for speed (saving the content cache: ``stamps``).
 
 Falls back to rendering in this process, in order, when there are few jobs,
 no ``os.fork`` (Windows), or other threads running (forking a threaded
@@ -173,20 +171,6 @@ def run_apart(work: Callable[[], object], what: str) -> None:
     """Run *work* in a forked child and wait for it, so that what it
     allocates, or leaves cached inside objects it touches, stays out of this
     process; in this process when forking is not safe."""
-    start_apart(what, work, what)
-    wait_apart(what)
-
-
-# Work started apart and not waited for yet: key → ((pid, pipe), what).
-_apart: dict[str, tuple[tuple[int, int], str]] = {}
-
-
-def start_apart(key: str, work: Callable[[], object], what: str) -> None:
-    """``run_apart`` without waiting: the child works while this process
-    goes on, and ``wait_apart`` collects it (the build does at
-    ``finalized``, before it checks and publishes its output). Earlier work under the same *key*
-    (the same file written again) is waited for first."""
-    wait_apart(key)
     if not can_fork():
         work()
         return
@@ -195,22 +179,9 @@ def start_apart(key: str, work: Callable[[], object], what: str) -> None:
         work()
         return {}
 
-    _apart[key] = (start_child(in_child), what)
-
-
-def wait_apart(key: str | None = None) -> None:
-    """Wait for the work started under *key* (all of it without one); raise
-    the first error a child reported, in Vietnamese, naming the work."""
-    failure = None
-    for name in [key] if key is not None else list(_apart):
-        entry = _apart.pop(name, None)
-        if entry is None:
-            continue
-        report = collect(*entry[0])
-        if "error" in report and failure is None:
-            failure = RuntimeError(f"{entry[1]} (tiến trình con): {report['error']}\n{report['trace']}")
-    if failure is not None:
-        raise failure
+    report = collect(*start_child(in_child))
+    if "error" in report:
+        raise RuntimeError(f"{what} (tiến trình con): {report['error']}\n{report['trace']}")
 
 
 def _only_safe_threads() -> bool:

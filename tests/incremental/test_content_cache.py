@@ -32,13 +32,12 @@ def test_saved_by_a_child_and_only_when_a_file_was_read_anew(tmp_path, monkeypat
     content = readers.read_file(str(tmp_path), "bai.md").content
     size = sys.getsizeof(content)
     readers.save_cache()
-    parallel.wait_apart()  # as the build does at ``finalized``
     assert pickle.loads(cache_file.read_bytes())[str(article)][1][0] == content
     if parallel.can_fork():
         assert sys.getsizeof(content) == size  # pickled in a child: no UTF-8 copy kept in this process
 
     again = readers_of(tmp_path)
-    monkeypatch.setattr(parallel, "start_apart", lambda *a: (_ for _ in ()).throw(AssertionError("saved again")))
+    monkeypatch.setattr(parallel, "run_apart", lambda *a: (_ for _ in ()).throw(AssertionError("saved again")))
     assert again.read_file(str(tmp_path), "bai.md").content == content  # from the cache
     again.save_cache()  # nothing read anew: nothing written
 
@@ -47,7 +46,6 @@ def test_saved_by_a_child_and_only_when_a_file_was_read_anew(tmp_path, monkeypat
     edited = readers_of(tmp_path)
     assert "Đã sửa." in edited.read_file(str(tmp_path), "bai.md").content
     edited.save_cache()
-    parallel.wait_apart()
     assert "Đã sửa." in pickle.loads(cache_file.read_bytes())[str(article)][1][0]
 
 
@@ -78,37 +76,6 @@ def test_run_apart_runs_in_a_child_and_reports_its_logs_and_errors(caplog):
         raise AssertionError("the child's error was lost")
 
 
-def test_work_started_apart_runs_beside_the_build_until_waited_for(tmp_path):
-    if not parallel.can_fork():
-        return
-    gate, done = tmp_path / "gate", tmp_path / "done"
-
-    def work():
-        import time
-
-        while not gate.exists():  # held until this process has gone on
-            time.sleep(0.01)
-        done.write_text("xong", encoding="utf-8")
-
-    parallel.start_apart("thử", work, "Lỗi thử")
-    assert not done.exists()  # not waited for: this process went on
-    gate.touch()
-    parallel.wait_apart()
-    assert done.read_text(encoding="utf-8") == "xong"
-
-    def failing():
-        raise OSError("đĩa đầy")
-
-    parallel.start_apart("thử", failing, "Lỗi khi lưu bộ nhớ đệm nội dung")
-    try:
-        parallel.wait_apart()
-    except RuntimeError as error:
-        assert "Lỗi khi lưu bộ nhớ đệm nội dung" in str(error) and "đĩa đầy" in str(error)
-    else:
-        raise AssertionError("the child's error was lost")
-    parallel.wait_apart()  # nothing left: nothing to wait for
-
-
 def test_entries_of_deleted_files_are_dropped(tmp_path):
     kept, deleted = tmp_path / "giu.md", tmp_path / "xoa.md"
     for path in (kept, deleted):
@@ -118,12 +85,10 @@ def test_entries_of_deleted_files_are_dropped(tmp_path):
     for path in (kept, deleted):
         readers.read_file(str(tmp_path), path.name)
     readers.save_cache()
-    parallel.wait_apart()
     assert sorted(pickle.loads(cache_file.read_bytes())) == sorted([str(kept), str(deleted)])
 
     deleted.unlink()  # nothing else changed: no file is read anew
     again = readers_of(tmp_path)
     again.read_file(str(tmp_path), kept.name)
     again.save_cache()
-    parallel.wait_apart()
     assert sorted(pickle.loads(cache_file.read_bytes())) == [str(kept)]
