@@ -220,8 +220,10 @@ def prune_content_caches(current: Path, idle_days: float) -> list[Path]:
     removed = []
     limit = time.time() - idle_days * 86400
     for sibling in current.parent.iterdir():
+        if sibling == current or len(sibling.name) != 16 or sibling.name.strip("0123456789abcdef"):
+            continue  # only the folders configure_cache names
         try:
-            if sibling != current and sibling.is_dir() and sibling.stat().st_mtime < limit:
+            if sibling.is_dir() and sibling.stat().st_mtime < limit:
                 shutil.rmtree(sibling)
                 removed.append(sibling)
         except OSError:

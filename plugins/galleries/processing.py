@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,9 @@ def cache_folder(cache_root: str | os.PathLike, recipe: Recipe, sha: str) -> Pat
     return Path(cache_root) / recipe.key / sha[:2] / sha
 
 
+_RECIPE, _BUCKET, _SHA = (re.compile(f"[0-9a-f]{{{n}}}") for n in (12, 2, 64))
+
+
 def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[str], idle_days: float) -> int:
     """Mark the sizes of the photos *used* (SHA-256s) by this build as used
     now, and remove what no build has used for *idle_days*: the sizes of
@@ -131,9 +135,11 @@ def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[st
     os.utime(current)
     limit = time.time() - idle_days * 86400
     removed = 0
-    others = [entry for entry in os.scandir(root) if entry.path != str(current)]
-    buckets = [entry for entry in os.scandir(current) if entry.is_dir(follow_symlinks=False)]
-    candidates = others + [entry for bucket in buckets for entry in os.scandir(bucket.path) if entry.path not in kept]
+    # Only names this module makes: the folder may be shared with other files.
+    others = [entry for entry in os.scandir(root) if entry.path != str(current) and _RECIPE.fullmatch(entry.name)]
+    buckets = [entry for entry in os.scandir(current) if entry.is_dir(follow_symlinks=False) and _BUCKET.fullmatch(entry.name)]
+    candidates = others + [entry for bucket in buckets for entry in os.scandir(bucket.path)
+                           if entry.path not in kept and (_SHA.fullmatch(entry.name) or entry.name.startswith(".tmp-"))]
     for entry in candidates:
         try:
             if entry.stat(follow_symlinks=False).st_mtime >= limit:

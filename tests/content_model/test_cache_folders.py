@@ -16,10 +16,12 @@ def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_pat
     (tmp_path / "site").mkdir()
     folders = tmp_path / "cache" / "pelican"
     month_ago, week_ago = time.time() - 40 * 86400, time.time() - 7 * 86400
-    for name, when in (("cu-lau", month_ago), ("cu-gan-day", week_ago)):
+    old, recent, not_ours = "0123456789abcdef", "fedcba9876543210", "ghi-chu"
+    for name, when in ((old, month_ago), (recent, week_ago), (not_ours, month_ago)):
         (folders / name).mkdir(parents=True)
         (folders / name / "ArticlesGenerator-Readers").write_bytes(b"x")
         os.utime(folders / name, (when, when))
+
     def configured(**extra):
         settings = read_settings(None, override={"CACHE_CONTENT": True, "PATH": str(tmp_path / "site"),
                                                  "CACHE_PATH": str(tmp_path / "cache"), **extra})
@@ -28,7 +30,7 @@ def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_pat
 
     settings = configured()
     current = os.path.basename(settings["CACHE_PATH"])
-    assert sorted(p.name for p in folders.iterdir()) == sorted([current, "cu-gan-day"])
+    assert sorted(p.name for p in folders.iterdir()) == sorted([current, recent, not_ours])  # not ours: never touched
     assert time.time() - (folders / current).stat().st_mtime < 60  # used now: kept by the others' builds
 
     # an old folder in use again is marked used, so it stays
@@ -38,4 +40,4 @@ def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_pat
 
     # the number of idle days is a setting
     assert configured(CACHE_IDLE_DAYS=3)["CACHE_PATH"] == settings["CACHE_PATH"]  # the same cache
-    assert sorted(p.name for p in folders.iterdir()) == [current]
+    assert sorted(p.name for p in folders.iterdir()) == sorted([current, not_ours])
