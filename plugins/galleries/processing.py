@@ -114,11 +114,14 @@ _RECIPE, _BUCKET, _SHA = (re.compile(f"[0-9a-f]{{{n}}}") for n in (12, 2, 64))
 
 
 def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[str], idle_days: float) -> int:
-    """Mark the sizes of the photos *used* (SHA-256s) by this build as used
-    now, and remove what no build has used for *idle_days*: the sizes of
-    photos deleted or replaced, the whole tree of an earlier recipe (other
-    sizes or quality), work folders a killed build left. Sites sharing the
-    cache each mark their own. How many entries were removed."""
+    """Mark the sizes of the photos *used* (SHA-256s) by this build as used,
+    and remove what no build has used for *idle_days*: the sizes of photos
+    deleted or replaced, the whole tree of an earlier recipe (other sizes or
+    quality), work folders a killed build left. A folder in use is marked
+    (its time set to now) at most once a day, not rewritten on every build.
+    Sites sharing the cache each mark their own. Only names this module makes
+    are looked at: the folder may hold other files. How many entries were
+    removed."""
     import shutil
     import time
 
@@ -126,31 +129,30 @@ def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[st
     current = root / recipe.key
     if not current.is_dir():
         return 0
+    now = time.time()
+    limit, stale_mark = now - idle_days * 86400, now - 86400
     kept = {str(cache_folder(root, recipe, sha)) for sha in used}
-    for folder in kept:
-        try:
-            os.utime(folder)
-        except OSError:
-            pass  # not made (the photo could not be read)
-    os.utime(current)
-    limit = time.time() - idle_days * 86400
-    removed = 0
-    # Only names this module makes: the folder may be shared with other files.
     others = [entry for entry in os.scandir(root) if entry.path != str(current) and _RECIPE.fullmatch(entry.name)]
     buckets = [entry for entry in os.scandir(current) if entry.is_dir(follow_symlinks=False) and _BUCKET.fullmatch(entry.name)]
-    candidates = others + [entry for bucket in buckets for entry in os.scandir(bucket.path)
-                           if entry.path not in kept and (_SHA.fullmatch(entry.name) or entry.name.startswith(".tmp-"))]
-    for entry in candidates:
+    entries = others + [entry for bucket in buckets for entry in os.scandir(bucket.path)
+                        if _SHA.fullmatch(entry.name) or entry.name.startswith(".tmp-")]
+    removed = 0
+    for entry in entries:
         try:
-            if entry.stat(follow_symlinks=False).st_mtime >= limit:
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
-            else:
-                os.unlink(entry.path)
-            removed += 1
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+            if entry.path in kept:
+                if mtime < stale_mark:
+                    os.utime(entry.path)
+            elif mtime < limit:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
+                removed += 1
         except OSError:
             pass  # in use by another build: left for later
+    if current.stat().st_mtime < stale_mark:
+        os.utime(current)
     return removed
 
 

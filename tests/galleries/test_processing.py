@@ -134,6 +134,8 @@ def test_the_cache_keeps_what_builds_use_and_drops_what_none_used_for_a_month(tm
         return folder
 
     in_use = cached(RECIPE, "aa" + "1" * 62, month_ago)  # old, but this build shows it
+    hour_ago = time.time() - 3600
+    in_use_lately = cached(RECIPE, "ac" + "4" * 62, hour_ago)  # marked an hour ago: not rewritten
     deleted_long_ago = cached(RECIPE, "ab" + "2" * 62, month_ago)
     deleted_lately = cached(RECIPE, "ab" + "3" * 62, week_ago)
     earlier_recipe = Recipe(widths=(400, 800))
@@ -146,7 +148,8 @@ def test_the_cache_keeps_what_builds_use_and_drops_what_none_used_for_a_month(tm
     left_by_a_killed_build.mkdir()
     os.utime(left_by_a_killed_build, (month_ago, month_ago))
 
-    assert prune_cache(tmp_path, RECIPE, ["aa" + "1" * 62], idle_days=30) == 3
+    assert prune_cache(tmp_path, RECIPE, ["aa" + "1" * 62, "ac" + "4" * 62], idle_days=30) == 3
+    assert abs(in_use_lately.stat().st_mtime - hour_ago) < 1
     assert in_use.is_dir() and time.time() - in_use.stat().st_mtime < 60  # marked used now
     assert deleted_lately.is_dir()
     assert not deleted_long_ago.exists() and not old_sizes.exists() and not left_by_a_killed_build.exists()
