@@ -222,6 +222,29 @@ def test_content_cache_hashes_through_the_function_it_keeps_and_saves_through_it
     assert readers_init.index("signals.readers_init.send(self)") < readers_init.index("super().__init__(")
 
 
+def test_files_read_ahead_are_found_where_pelican_looks_them_up():
+    # plugins/incremental/reading.py: at the first *_generator_preread, the
+    # files of generator.get_files(*_PATHS, exclude=*_EXCLUDES) that miss the
+    # readers' cache are read by children with the reader of their suffix,
+    # filtered as Pelican filters them, and stored through cache_data before
+    # Pelican's get_cached_data asks (a hook stamps puts on the look-up).
+    from pelican.readers import Readers, _filter_discardable_metadata
+    from pelican.utils import file_suffix
+
+    read_file = inspect.getsource(Readers.read_file)
+    assert read_file.index("preread_signal.send(preread_sender)") < read_file.index("self.get_cached_data(path, (None, None))")
+    assert "fmt = file_suffix(path)" in read_file and "reader = self.readers[fmt]" in read_file
+    assert "reader_metadata = _filter_discardable_metadata(reader_metadata)" in read_file
+    assert "path = os.path.abspath(os.path.join(base_path, path))" in read_file
+    assert file_suffix("/a/b.md") == "md" and _filter_discardable_metadata({"a": 1}) == {"a": 1}
+    for cls, kind, signal in ((generators.ArticlesGenerator, "ARTICLE", "article_generator_preread"),
+                              (generators.PagesGenerator, "PAGE", "page_generator_preread")):
+        context = inspect.getsource(cls.generate_context)
+        assert f'self.settings["{kind}_PATHS"], exclude=self.settings["{kind}_EXCLUDES"]' in context
+        assert f"preread_signal=signals.{signal}" in context
+        assert context.index("self.readers.read_file(") < context.index("self.readers.save_cache()")
+
+
 def test_period_archives_come_from_the_generator_attribute():
     # listings.year_pages fills self.period_archives["year"] at
     # article_generator_finalized (YEAR_ARCHIVE_SAVE_AS = "" keeps Pelican's

@@ -1,6 +1,6 @@
 """Incremental builds: work whose inputs did not change is not done again.
 
-Owns five things:
+Owns these:
 - the up-to-date check (``uptodate``): when nothing the build reads has
   changed since the last successful build (content, theme, plugins,
   settings, environment, installed packages, hashed by content in
@@ -17,7 +17,10 @@ Owns five things:
   (``stamps``), with the digests the up-to-date check already computed;
 - pages rendered on every core (``parallel``): the reusing writer keeps the
   pages it has to render and renders them over ``RENDER_PROCESSES``
-  processes (default: every core; 1 renders in order, in this process).
+  processes (default: every core; 1 renders in order, in this process);
+- files read on every core (``reading``): when many content files are not
+  in the content cache, forked children read part of them ahead of Pelican
+  (also ``RENDER_PROCESSES``).
 
 Must come first in ``PLUGINS``: its ``initialized`` handler runs before the
 others stage a new output. ``INCREMENTAL = False`` turns both off, and
@@ -35,7 +38,7 @@ from atomic_output import add_finisher, add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import membership, pages, parallel, stamps, uptodate, urls
+from . import membership, pages, parallel, reading, stamps, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -88,6 +91,13 @@ def render_waiting(output: Path, settings: dict) -> None:
         session.pool.flush()
 
 
+def render_articles_waiting(generator, writer=None) -> None:
+    """``article_writer_finalized``: the article pages still waiting are
+    rendered before the search index is made, so that their contexts (5 MB
+    at 5,000 articles) are not held beside it."""
+    render_waiting(None, generator.settings)
+
+
 
 def save_pages(output: Path, settings: dict) -> None:
     session = pages.current()
@@ -110,7 +120,10 @@ def register() -> None:
     signals.article_generator_finalized.connect(membership.speed_up)
     for sent_once_its_caches_exist in (signals.article_generator_init, signals.page_generator_init):
         sent_once_its_caches_exist.connect(stamps.install)
+    for sent_before_each_file in (signals.article_generator_preread, signals.page_generator_preread):
+        sent_before_each_file.connect(reading.start)
     signals.get_writer.connect(writer)
+    signals.article_writer_finalized.connect(render_articles_waiting)
     add_finisher(render_waiting, first=True)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)

@@ -110,32 +110,51 @@ class RenderPool:
     def _render_forked(self, jobs: list[Job]) -> None:
         session = self.session
         session.site()  # computed once, here, rather than in every child
-        shares = [jobs[k::self.processes] for k in range(self.processes)]
-        children = []
-        gc.freeze()  # the children's memory stays shared with this process longer
-        try:
-            for share in shares[1:]:
-                if share:
-                    children.append(start_child(functools.partial(_render_share, session, share)))
-                    self.forked += 1
-        finally:
-            gc.unfreeze()
-        failure = None
-        try:
-            for job in shares[0]:
-                render(session, job)
-        except BaseException as error:  # still collect the children, then raise
-            failure = error
-        for child in children:
-            report = collect(*child)
-            session.pages.update(report.get("pages", {}))
-            session.rendered += report.get("rendered", 0)
-            session.volatile.extend(report.get("volatile", []))
-            editor_errors.report(*report.get("problems", []))
-            if "error" in report and failure is None:
-                failure = RuntimeError(f"Lỗi khi dựng trang (tiến trình con): {report['error']}\n{report['trace']}")
-        if failure is not None:
-            raise failure
+        shares = [share for share in (jobs[k::self.processes] for k in range(self.processes)) if share]
+        self.forked += len(shares) - 1
+        reports = run_shares([functools.partial(_render_here, session, shares[0]),
+                              *(functools.partial(_render_share, session, share) for share in shares[1:])],
+                             "Lỗi khi dựng trang")
+        for report in reports[1:]:
+            session.pages.update(report["pages"])
+            session.rendered += report["rendered"]
+            session.volatile.extend(report["volatile"])
+            editor_errors.report(*report["problems"])
+
+
+def run_shares(calls: list[Callable[[], object]], what: str) -> list:
+    """What each of *calls* returns, in order: the first runs in this
+    process, each other in a child forked before it starts, so they run at
+    the same time. A failure anywhere fails the whole, after every child is
+    collected (named *what* when it is a child's). In order, in this
+    process, when forking is not safe."""
+    if len(calls) < 2 or not can_fork():
+        return [call() for call in calls]
+    children = []
+    gc.freeze()  # the children's memory stays shared with this process longer
+    try:
+        for call in calls[1:]:
+            children.append(start_child(functools.partial(_result_of, call)))
+    finally:
+        gc.unfreeze()
+    results: list = [None]
+    failure = None
+    try:
+        results[0] = calls[0]()
+    except BaseException as error:  # still collect the children, then raise
+        failure = error
+    for child in children:
+        report = collect(*child)
+        results.append(report.get("result"))
+        if "error" in report and failure is None:
+            failure = RuntimeError(f"{what} (tiến trình con): {report['error']}\n{report['trace']}")
+    if failure is not None:
+        raise failure
+    return results
+
+
+def _result_of(call: Callable[[], object]) -> dict:
+    return {"result": call()}
 
 
 def can_fork() -> bool:
@@ -226,19 +245,19 @@ def render(session, job: Job) -> None:
         handle.write(output)
 
 
+def _render_here(session, share: list[Job]) -> None:
+    for job in share:
+        render(session, job)
+
+
 def _render_share(session, share: list[Job]) -> dict:
     """A child's work: its share of the pages, and what the parent needs back."""
     session.pages, session.rendered, session.volatile = {}, 0, []
     problems_before = len(editor_errors.collector.problems)
-    report: dict = {}
-    try:
-        for job in share:
-            render(session, job)
-    except BaseException as error:  # noqa: BLE001 - reported to the parent
-        report.update(error=f"{type(error).__name__}: {error}", trace=traceback.format_exc())
-    report.update(pages=session.pages, rendered=session.rendered, volatile=session.volatile,
-                  problems=editor_errors.collector.problems[problems_before:])
-    return report
+    for job in share:
+        render(session, job)
+    return {"pages": session.pages, "rendered": session.rendered, "volatile": session.volatile,
+            "problems": editor_errors.collector.problems[problems_before:]}
 
 
 def _child(work: Callable[[], dict], write: int) -> None:

@@ -25,6 +25,10 @@ and added 12–15 MB to the build's memory (both sides copy the pages they
 touch). The file is the same pickle Pelican writes and reads. Once saved,
 the cache is dropped from memory.
 
+Files read ahead by other processes (``reading``) reach the cache through
+a hook on its look-up (``before_lookup``), called before Pelican looks a
+file up and once more before the cache is saved.
+
 This is the one place we set Pelican attributes that are not settings or
 signals; ``tests/test_pelican_contract.py`` checks what it relies on.
 """
@@ -77,6 +81,10 @@ def _save_only_changes(cacher) -> None:
         cache_data(filename, data)
 
     def saving_changes():
+        arrive = lookup_hook(cacher)  # files read ahead by other processes (``reading``)
+        if arrive is not None:
+            arrive(None)
+            before_lookup(cacher, None)
         # Entries of files that are gone (an article deleted or renamed)
         # would otherwise stay in the cache for ever.
         gone = [name for name in cacher._cache if not os.path.exists(name)]
@@ -93,3 +101,26 @@ def _save_only_changes(cacher) -> None:
 
     cacher.cache_data = noting_cache_data
     cacher.save_cache = saving_changes
+
+
+def before_lookup(cacher, hook) -> None:
+    """Call ``hook(filename)`` before each look-up in *cacher*'s cache, so
+    that it can store what another process read (``reading``); and with
+    ``None`` as the file name before the cache is saved. ``None`` removes
+    the hook."""
+    vars(cacher).pop("get_cached_data", None)
+    if hook is None:
+        return
+    lookup = cacher.get_cached_data
+
+    def looking_up(filename, default=None):
+        hook(filename)
+        return lookup(filename, default)
+
+    looking_up.hook = hook
+    cacher.get_cached_data = looking_up
+
+
+def lookup_hook(cacher):
+    """The hook ``before_lookup`` gave *cacher*, or None."""
+    return getattr(vars(cacher).get("get_cached_data"), "hook", None)

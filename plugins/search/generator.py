@@ -11,6 +11,7 @@ from pathlib import Path
 
 from atomic_output import write_bytes
 from content_model import cache_root
+from incremental.parallel import run_shares
 from pelican.generators import Generator
 from vietnamese import short_date
 
@@ -74,8 +75,12 @@ class SearchGenerator(Generator):
         documents, pages = self.documents()
         path = self._state_path()
         previous = self._load(path)
-        state = update(previous, documents, POSITIONS, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200))
+        # Built from nothing, the index is made on every core, in runs of whole blocks.
+        processes = int(self.settings.get("RENDER_PROCESSES") or os.cpu_count() or 1)
+        state = update(previous, documents, POSITIONS, snippet_chars=self.settings.get("SEARCH_SNIPPET_CHARS", 200),
+                       parts=processes, run_parts=functools.partial(run_shares, what="Lỗi khi lập chỉ mục tìm kiếm"))
+        changed, previous = state is not previous, None  # what update replaced is let go before rendering
         for name, text in render(state, documents, pages=pages):
             write_bytes(folder / name, text.encode("utf-8"))  # an unchanged shard is linked, not written
-        if state is not previous:
+        if changed:
             self._save(path, state)

@@ -24,12 +24,13 @@ the same as building from nothing, which the tests check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .encoding import POSITIONS, PostingList, decode_postings, encode_postings, rebase
@@ -73,6 +74,7 @@ Form = tuple[str, str]  # (exact key, folded key) of a word form
 
 
 Blocks = dict[int, tuple[str, int]]  # block number → (its posting list, written from -1; its last id)
+Part = tuple[dict[Form, Blocks], list[bytes], list[str]]  # postings, fingerprints and snippets of a run of blocks
 
 
 @dataclass
@@ -133,28 +135,51 @@ def analyse(title: str, text: str, positions: int) -> dict[Form, list]:
     return entries
 
 
-def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK, snippet_chars: int = 200) -> IndexState:
-    """The index of *documents* built from nothing."""
+def full(documents: list[Document], positions: int = POSITIONS, block: int = BLOCK, snippet_chars: int = 200,
+         parts: int = 1, run_parts: Callable[[list[Callable[[], Part]]], list[Part]] | None = None) -> IndexState:
+    """The index of *documents* built from nothing. Blocks of ids do not
+    depend on each other, so the documents can be indexed in *parts* runs
+    of whole blocks: ``run_parts`` runs them (for instance each in its own
+    process) and returns their results in order; by default one after the
+    other. The state is the same however many parts."""
+    blocks = -(-len(documents) // block)
+    per_part = max(1, -(-blocks // max(1, parts))) * block
+    calls = [functools.partial(_part, documents, start, min(len(documents), start + per_part), positions, block, snippet_chars)
+             for start in range(0, len(documents), per_part)] or [functools.partial(_part, documents, 0, 0, positions, block, snippet_chars)]
+    results = run_parts(calls) if run_parts is not None and len(calls) > 1 else [call() for call in calls]
     state = IndexState(positions, block, snippet_chars)
+    for postings, fingerprints, snippets in results:
+        state.fingerprints += fingerprints
+        state.snippets += snippets
+        for form, numbered in postings.items():
+            state.postings.setdefault(form, {}).update(numbered)
+    return state
+
+
+def _part(documents: list[Document], start: int, stop: int, positions: int, block: int, snippet_chars: int) -> Part:
+    """The postings of documents[start:stop] (*start* begins a block)."""
+    postings: dict[Form, Blocks] = {}
+    fingerprints, snippets = [], []
     # Only the block being filled is kept as numbers; a finished block is
     # encoded at once (numbers for every block would be 18 MB at 5,000).
     filling: dict[Form, PostingList] = {}
-    number = 0
-    for doc_id, doc in enumerate(documents):
+    number = start // block
+    for doc_id in range(start, stop):
+        doc = documents[doc_id]
         if doc_id // block != number:
-            _close_block(state.postings, filling, number)
+            _close_block(postings, filling, number)
             number = doc_id // block
         text = doc.text
         entries = analyse(doc.title, text, positions)
-        state.fingerprints.append(doc.fingerprint())
-        state.snippets.append(text[:snippet_chars])
+        fingerprints.append(doc.fingerprint())
+        snippets.append(text[:snippet_chars])
         for form, (in_title, occurrences, first) in entries.items():
             written = filling.get(form)
             if written is None:
                 filling[form] = written = PostingList()
             written.add(doc_id, in_title, occurrences, first, positions)
-    _close_block(state.postings, filling, number)
-    return state
+    _close_block(postings, filling, number)
+    return postings, fingerprints, snippets
 
 
 def _close_block(postings: dict[Form, Blocks], filling: dict[Form, PostingList], number: int) -> None:
@@ -164,18 +189,20 @@ def _close_block(postings: dict[Form, Blocks], filling: dict[Form, PostingList],
 
 
 def update(state: IndexState | None, documents: list[Document], positions: int = POSITIONS, block: int = BLOCK,
-           snippet_chars: int = 200) -> IndexState:
+           snippet_chars: int = 200, parts: int = 1, run_parts=None) -> IndexState:
     """The index of *documents*, changing *state* (the index of the last
-    build) where documents changed; *state* itself is left as it was."""
+    build) where documents changed; *state* itself is left as it was.
+    Built from nothing (``full``, in *parts* run by *run_parts*) when there
+    is no usable state or too much changed."""
     if state is None or (state.positions, state.block, state.snippet_chars) != (positions, block, snippet_chars):
-        return full(documents, positions, block, snippet_chars)
+        return full(documents, positions, block, snippet_chars, parts, run_parts)
     fingerprints = [doc.fingerprint() for doc in documents]
     old = state.fingerprints
     dirty = [i for i in range(max(len(old), len(fingerprints))) if i >= len(old) or i >= len(fingerprints) or old[i] != fingerprints[i]]
     if not dirty:
         return state
     if len(dirty) > max(REBUILD_MIN, REBUILD_SHARE * len(documents)):
-        return full(documents, positions, block, snippet_chars)
+        return full(documents, positions, block, snippet_chars, parts, run_parts)
 
     fresh, snippet_of = {}, {}
     for i in dirty:

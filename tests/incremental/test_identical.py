@@ -25,10 +25,11 @@ from photos import photo  # noqa: E402
 OLD_ARTICLE = "bai-viet/2024-06-15-ket-qua.md"  # old: on no sidebar of other pages
 ALBUM = "bai-viet/2024-03-01-mo-dau"  # old too
 REUSED = re.compile(r"Trang: (\d+) dựng lại, (\d+) giữ nguyên")
-# Incremental builds render over two processes, flushing every few pages,
-# even for this small site; the cold builds they are compared with render
-# in one process, in order.
-PARALLEL = ["RENDER_PROCESSES=2", "RENDER_PARALLEL_FROM=1", "RENDER_BATCH=5"]
+# Incremental builds read and render over two processes, flushing every few
+# pages, even for this small site (the first build of each test reads its
+# files on two processes; the rebuild finds them in the content cache); the
+# cold builds they are compared with read and render in one process, in order.
+PARALLEL = ["RENDER_PROCESSES=2", "RENDER_PARALLEL_FROM=1", "RENDER_BATCH=5", "READ_PARALLEL_FROM=1"]
 SEQUENTIAL = ["RENDER_PROCESSES=1"]
 
 

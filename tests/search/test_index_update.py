@@ -55,6 +55,32 @@ def test_an_updated_index_equals_one_built_from_nothing(change, block):
     assert previous.postings == full(before, block=block).postings  # the previous state is not changed
 
 
+@settings(max_examples=100, deadline=None)
+@given(documents, st.sampled_from([1, 2, 3, 256]), st.integers(1, 5))
+def test_an_index_built_in_parts_equals_one_built_at_once(site, block, parts):
+    runs = []
+
+    def run_parts(calls):
+        runs.append(len(calls))
+        return [call() for call in calls]
+
+    whole = full(site, block=block)
+    in_parts = full(site, block=block, parts=parts, run_parts=run_parts)
+    assert in_parts == whole
+    assert dict(render(in_parts, site)) == dict(render(whole, site))
+    blocks = -(-len(site) // block)
+    per_run = -(-blocks // parts)  # whole blocks, as even as whole blocks allow
+    count = -(-blocks // per_run) if blocks else 1
+    assert runs == ([count] if count > 1 else []) and count <= parts
+
+
+def test_an_index_built_in_forked_parts_equals_one_built_at_once():
+    from incremental.parallel import run_shares
+
+    site = [doc(i, f"Tin số {i}", " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(40))) for i in range(50)]
+    assert full(site, block=8, parts=3, run_parts=lambda calls: run_shares(calls, "chỉ mục")) == full(site, block=8)
+
+
 def test_only_changed_documents_are_read_again(monkeypatch):
     site = [doc(i, f"Tin số {i}", f"hội nghị tổ dân phố số {i} phường minh hoa") for i in range(100)]
     state = full(site, block=32)
