@@ -31,7 +31,12 @@ class Volatile(Exception):
     pass
 
 
-def stable(value, content: Callable[[Content], object] = lambda c: ("ref", c.source_path), depth: int = 0):
+def reference(item: Content) -> tuple[str, str]:
+    """A content object as ``stable`` shows it by default: by source path."""
+    return ("ref", item.source_path)
+
+
+def stable(value, content: Callable[[Content], object] = reference, depth: int = 0):
     if depth > 12:
         raise Volatile("too deep")
     if value is None or isinstance(value, (str, int, float, bool, bytes)):
@@ -48,7 +53,17 @@ def stable(value, content: Callable[[Content], object] = lambda c: ("ref", c.sou
     if isinstance(value, Mapping):
         return ("map", tuple(sorted(((str(k), stable(v, content, nested)) for k, v in value.items()), key=lambda kv: kv[0])))
     if isinstance(value, (list, tuple)):
-        # lists of articles are the bulk of a site's context: no recursion for them
+        # Lists of articles are the bulk of a site's context and of list
+        # pages' arguments: no recursion for them, and by default one tuple
+        # of their source paths.
+        if content is reference:
+            paths = []
+            for v in value:
+                if not isinstance(v, Content):
+                    break
+                paths.append(v.source_path)
+            else:
+                return ("refs", tuple(paths))
         return ("seq", tuple(content(v) if isinstance(v, Content) else stable(v, content, nested) for v in value))
     if isinstance(value, (set, frozenset)):
         return ("set", tuple(sorted(repr(stable(v, content, nested)) for v in value)))

@@ -49,3 +49,18 @@ def test_mapping_digest_is_made_key_by_key_and_depends_on_every_key_and_value():
     assert mapping_digest(site, content) != mapping_digest(dict(site, articles=["b", "a"]), content)
     assert mapping_digest(site, content) != mapping_digest(dict(site, tags=[]), content)
     assert mapping_digest({"a": 1}, content) != mapping_digest({"b": 1}, content)
+
+
+def test_lists_of_articles_are_their_source_paths_in_order_and_mixed_lists_stay_whole():
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    def article(name):
+        return Article("<p>x</p>", {"title": name}, settings=dict(DEFAULT_CONFIG), source_path=f"/site/{name}.md")
+
+    a, b = article("a"), article("b")
+    assert stable([a, b]) == ("refs", ("/site/a.md", "/site/b.md")) == stable((a, b))
+    assert digest(stable([a, b])) != digest(stable([b, a]))  # the order of a list page matters
+    assert stable([a, "x"]) == ("seq", (("ref", "/site/a.md"), "x"))  # not all articles: item by item
+    listed = stable([a, b], content=lambda c: ("listed", c.title))  # another view of content is kept
+    assert listed == ("seq", (("listed", "a"), ("listed", "b")))
