@@ -47,6 +47,12 @@ from .stray import stray_problems
 __all__ = ["WardMarkdownReader", "after_read", "article_problems", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
+# Settings that change how a build runs, never what it makes: left out of
+# every digest (the content cache's folder here, the up-to-date check and
+# page reuse in ``incremental``), so changing them rebuilds nothing.
+HOW_SETTINGS = ("CACHE_IDLE_DAYS", "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM", "READ_PARALLEL_FROM",
+                "QUICK_EXIT")
+
 def use_reader(readers) -> None:
     for ext in WardMarkdownReader.file_extensions:
         readers.reader_classes[ext] = WardMarkdownReader
@@ -193,7 +199,7 @@ def configure_cache(pelican) -> None:
 
     # Every setting counts: cached tags and authors carry the settings they
     # were made with (their URLs come from them).
-    digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD", "CACHE_IDLE_DAYS")).encode())
+    digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD", *HOW_SETTINGS)).encode())
     digest.update(pelican_package.__version__.encode())
     here = Path(__file__).resolve().parent
     for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):

@@ -18,6 +18,8 @@ Owns these:
 - pages rendered on every core (``parallel``): the reusing writer keeps the
   pages it has to render and renders them over ``RENDER_PROCESSES``
   processes (default: every core; 1 renders in order, in this process);
+- a quick end (``quick_exit``): after a successful build, ``pelican``
+  leaves without freeing its objects one by one;
 - files read on every core (``reading``): when many content files are not
   in the content cache, forked children read part of them ahead of Pelican
   (also ``RENDER_PROCESSES``).
@@ -38,7 +40,7 @@ from atomic_output import add_finisher, add_published_hook, previous_output
 from content_model import cache_root
 from pelican import signals
 
-from . import membership, pages, parallel, reading, stamps, uptodate, urls
+from . import membership, pages, parallel, quick_exit, reading, stamps, uptodate, urls
 
 log = logging.getLogger(__name__)
 _state: dict = {}
@@ -127,3 +129,4 @@ def register() -> None:
     add_finisher(render_waiting, first=True)
     add_published_hook(uptodate.record)
     add_published_hook(save_pages)
+    add_published_hook(quick_exit.arm)

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from content_model import settings_digest
+from content_model import HOW_SETTINGS, settings_digest
 from content_model.digests import file_digest
 
 # Read by the build but not part of the output's inputs: "now" is handled
@@ -29,7 +29,7 @@ IGNORED_ENVIRONMENT = {"PORTAL_NOW", "PORTAL_CACHE"}
 # How the build runs, not what it writes: where its caches are, how many
 # processes render pages.
 CACHE_SETTINGS = ("PORTAL_NOW", "CACHE_PATH", "GALLERY_CACHE_PATH", "SEARCH_CACHE_PATH", "CONTENT_CACHE_ROOT",
-                  "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM", "CACHE_IDLE_DAYS")
+                  *HOW_SETTINGS)
 # The ward's data is read from ward.toml, a content file (hashed as such).
 IGNORED_SETTINGS = (*CACHE_SETTINGS, "WARD")
 

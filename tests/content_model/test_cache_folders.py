@@ -41,3 +41,7 @@ def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_pat
     # the number of idle days is a setting
     assert configured(CACHE_IDLE_DAYS=3)["CACHE_PATH"] == settings["CACHE_PATH"]  # the same cache
     assert sorted(p.name for p in folders.iterdir()) == sorted([current, not_ours])
+
+    # how a build runs is not what it reads: the same cache
+    assert configured(RENDER_PROCESSES=1, READ_PARALLEL_FROM=5, QUICK_EXIT=False)["CACHE_PATH"] == settings["CACHE_PATH"]
+    assert configured(TIMEZONE="UTC")["CACHE_PATH"] != settings["CACHE_PATH"]  # what it reads: another
