@@ -89,7 +89,8 @@ def start(generator) -> None:
         # Also called with None before the cache is saved: every child is
         # collected by then (stamps).
         stamps.before_lookup(readers, functools.partial(_arrive, readers, children))
-        log.info("Nội dung: %d tệp chưa có trong bộ nhớ đệm, đọc trên %d tiến trình", len(to_read), len(blocks))
+        log.info("Nội dung: %d tệp chưa có trong bộ nhớ đệm, đọc trên %d tiến trình", len(to_read),
+                 1 + len(set(children.values())))
 
 
 def shares(to_read: int, files: int, processes: int) -> list[int]:
