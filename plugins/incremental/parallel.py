@@ -24,8 +24,13 @@ build writes (tests/incremental/test_parallel.py).
 Pelican's ``content_written`` signal is still sent where Pelican sends it,
 so before the page's bytes are in the file; no plugin of ours listens to it.
 
-``run_apart`` runs other work in a child the same way, for what it leaves
-behind rather than for speed (saving the content cache: ``stamps``).
+``run_shares`` runs a list of calls the same way, the first here and each
+other in a forked child, and returns what each returned: the renderer's
+shares, and the search index built from nothing (``search.generator``).
+``start_child``/``collect`` are used directly by ``reading``, which
+collects each child only when Pelican reaches its files. ``run_apart``
+runs other work in a child, for what it leaves behind rather than for
+speed (saving the content cache: ``stamps``).
 
 Falls back to rendering in this process, in order, when there are few jobs,
 no ``os.fork`` (Windows), or other threads running (forking a threaded
