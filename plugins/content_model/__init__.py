@@ -53,6 +53,7 @@ __all__ = ["WardMarkdownReader", "after_read", "article_problems", "cache_root",
 HOW_SETTINGS = ("CACHE_IDLE_DAYS", "RENDER_PROCESSES", "RENDER_BATCH", "RENDER_PARALLEL_FROM", "READ_PARALLEL_FROM",
                 "QUICK_EXIT")
 
+
 def use_reader(readers) -> None:
     for ext in WardMarkdownReader.file_extensions:
         readers.reader_classes[ext] = WardMarkdownReader

@@ -81,7 +81,7 @@ def start(generator) -> None:
             block = to_read[begin:begin + size]
             begin += size
             if block:
-                child = Child(block, parallel.start_child(functools.partial(read_block, readers, block)))
+                child = Child(parallel.start_child(functools.partial(read_block, readers, block)))
                 children.update((path, child) for path in block)
     finally:
         gc.unfreeze()
@@ -106,10 +106,10 @@ def shares(to_read: int, files: int, processes: int) -> list[int]:
 
 
 class Child:
-    """A forked reader: its files and the pipe its results come back on."""
+    """A forked reader: the pipe its results come back on, and whether they
+    were taken."""
 
-    def __init__(self, block: list[str], started: tuple[int, int]):
-        self.block = block
+    def __init__(self, started: tuple[int, int]):
         self.started = started
         self.done = False
 
@@ -130,7 +130,10 @@ def read_block(readers, block: list[str]) -> dict:
 def _arrive(readers, children: dict[str, Child], path: str | None) -> None:
     """Before Pelican looks *path* up: if a child reads it, take that
     child's results into the cache (every child's when *path* is None)."""
-    waiting = set(children.values()) if path is None else {children[path]} if path in children else set()
+    if path is None:
+        waiting = set(children.values())
+    else:
+        waiting = {children[path]} if path in children else set()
     for child in waiting:
         if child.done:
             continue
