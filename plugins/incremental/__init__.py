@@ -10,7 +10,8 @@ Owns these:
   each page read, and a page whose inputs are unchanged is hard-linked from
   the previous output instead of rendered and written again;
 - URLs computed once (``urls``): each article's and page's URL is fixed
-  when writing starts, instead of formatted again on every access;
+  once every generator has read its content (``all_generators_finalized``),
+  instead of formatted again on every access;
 - tag, category and author lists that answer ``in`` at once
   (``membership``), where Pelican's page writing is otherwise quadratic;
 - each content file hashed once per build for Pelican's content cache
@@ -61,15 +62,17 @@ def prepare(pelican) -> None:
 
 
 def keep_context(generators) -> None:
+    """``all_generators_finalized``: every generator has read its content and
+    every plugin has finished with it; URLs are fixed from here on (the
+    search index, made next, and the pages print them)."""
     if generators:
         _state["context"] = generators[0].context  # shared by every generator
+        urls.freeze(_state["context"])
 
 
 def writer(pelican):
     """``get_writer``: the reusing writer when there is a previous output.
     Sent once reading and every plugin's finishing touches are done."""
-    if "context" in _state:
-        urls.freeze(_state["context"])
     previous = previous_output()
     if "record" not in _state or previous is None:
         return None
@@ -95,8 +98,8 @@ def render_waiting(output: Path, settings: dict) -> None:
 
 def render_articles_waiting(generator, writer=None) -> None:
     """``article_writer_finalized``: the article pages still waiting are
-    rendered before the search index is made, so that their contexts (5 MB
-    at 5,000 articles) are not held beside it."""
+    rendered before the list pages are written, so that their contexts (5 MB
+    at 5,000 articles) are not held beside those of the lists."""
     render_waiting(None, generator.settings)
 
 

@@ -128,6 +128,7 @@ def record(output: Path, settings: dict) -> None:
     path = _pending["path"]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(state), encoding="utf-8")
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(state, handle)  # written as it is encoded: no copy of it all in memory
     temporary.replace(path)
     _pending.clear()

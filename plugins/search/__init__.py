@@ -11,6 +11,10 @@ file://.
 The posting lists are kept between builds (``<cache root>/search/``): a
 build reads again only the documents whose title or text changed and
 rewrites only the lists of their words (``index.update``).
+
+The index is written when every generator has read its content
+(``all_generators_finalized``), not with the pages: its memory is let go
+before theirs is taken (the build's peak was the two together).
 """
 
 from __future__ import annotations
@@ -26,5 +30,13 @@ def get_generators(_pelican):
     return SearchGenerator
 
 
+def write_index(generators) -> None:
+    """``all_generators_finalized``: the index, before the pages are written."""
+    for generator in generators:
+        if isinstance(generator, SearchGenerator):
+            generator.write_index()
+
+
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(write_index)

@@ -30,8 +30,16 @@ def _code_digest() -> str:
 
 
 class SearchGenerator(Generator):
+    """Writes the index once every generator has read its content
+    (``write_index``, at ``all_generators_finalized``: the articles' HTML is
+    final, galleries included) and before any page is written, so that the
+    index's memory is let go before the page writing takes its own."""
+
     def generate_context(self):
-        pass  # everything is read in generate_output, after all plugins ran
+        pass  # everything is read in write_index, after all plugins ran
+
+    def generate_output(self, writer):
+        pass  # written already, by write_index
 
     def documents(self) -> tuple[list[Document], int]:
         """The pages, then the articles from the oldest to the newest (the
@@ -69,7 +77,7 @@ class SearchGenerator(Generator):
             pickle.dump((_code_digest(), state), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
 
-    def generate_output(self, writer):
+    def write_index(self) -> None:
         folder = Path(self.output_path) / self.settings.get("SEARCH_OUTPUT", "search")
         folder.mkdir(parents=True, exist_ok=True)
         documents, pages = self.documents()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -78,6 +79,19 @@ def test_gallery_at_the_marker_in_captions_order(photo_output):
     assert len(captions) == 6
     alts = [img["alt"] for img in gallery.select("img")]
     assert alts[0] == "Toàn cảnh hội nghị" and alts[2].startswith("Ảnh 3 – Tin thứ bảy")
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run search.js")
+def test_album_captions_are_searchable(photo_output):
+    """The search index is made from the HTML galleries have finished: a
+    caption from chu-thich.txt finds its article (the words are nowhere in
+    the article's Markdown)."""
+    harness = ROOT / "tests" / "search" / "harness.js"
+    run = subprocess.run(["node", str(harness), str(photo_output / "search"), "Đại biểu phát biểu", "Toàn cảnh hội nghị"],
+                         capture_output=True, text=True, timeout=60, check=True)
+    found = json.loads(run.stdout)
+    assert "Tin thứ bảy" in found["Đại biểu phát biểu"]
+    assert {"Tin thứ bảy", "Tin thứ sáu"} <= set(found["Toàn cảnh hội nghị"])  # album caption; inline figure caption
 
 
 def test_every_photo_has_srcset_size_and_lazy_loading(photo_output):
