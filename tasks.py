@@ -173,9 +173,9 @@ def bench(c, articles="1000,5000"):
 
 
 @task(help={"articles": "số bài thử, cách nhau bằng dấu phẩy (mặc định 5000,20000)"})
-def bench_scale(c, articles="5000,20000"):
+def bench_scale(c, articles="5000,20000", repeat=3):
     """Đo bản dựng lần đầu ở hai cỡ, theo từng giai đoạn (benchmark scaling)."""
-    c.run(shlex.join([PY, str(ROOT / "bench" / "scale_bench.py"), "--articles", articles]), pty=False)
+    c.run(shlex.join([PY, str(ROOT / "bench" / "scale_bench.py"), "--articles", articles, "--repeat", str(repeat)]), pty=False)
 
 
 @task(help={"sites": "số phường, xã thử (mặc định 126)", "articles": "số bài mỗi phường (mặc định 300)"})

@@ -7,7 +7,8 @@ signals and from wrapping each generator's two methods, so it costs next to
 nothing. One JSON line is appended to ``$BENCH_PHASES`` per build:
 ``{"phases": [[name, seconds], …], "rss_mb": [[name, MB at its end], …]}`` — start-up (imports, settings, plugins,
 up-to-date check), each generator's reading (``generate_context``), each
-generator's writing (``generate_output``), and the end (publishing the
+generator's writing (``generate_output``), the handlers of
+``all_generators_finalized`` (the search index), and the end (publishing the
 output folder and the finishers).
 """
 
@@ -62,6 +63,9 @@ def main() -> int:
 
     signals.initialized.connect(lambda _pelican: mark("start-up"), weak=False)
     signals.generator_init.connect(lambda generator: (timed(generator, "generate_context"), timed(generator, "generate_output")), weak=False)
+    signals.all_generators_finalized.connect(lambda _generators: mark("other"), weak=False)
+    # the handlers of all_generators_finalized (the search index, the final checks) end when the writer is asked for
+    signals.get_writer.connect(lambda _pelican: mark("all_generators_finalized (search index, checks)"), weak=False)
     signals.finalized.connect(lambda _pelican: mark("other"), weak=False)
     import pelican
 
