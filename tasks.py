@@ -172,7 +172,8 @@ def bench(c, articles="1000,5000"):
     c.run(shlex.join([PY, str(ROOT / "bench" / "build_bench.py"), "--articles", str(articles)]), pty=False)
 
 
-@task(help={"articles": "số bài thử, cách nhau bằng dấu phẩy (mặc định 5000,20000)"})
+@task(help={"articles": "số bài thử, cách nhau bằng dấu phẩy (mặc định 5000,20000)",
+            "repeat": "số lần dựng từ đầu mỗi cỡ, lấy lần nhanh nhất (mặc định 3)"})
 def bench_scale(c, articles="5000,20000", repeat=3):
     """Đo bản dựng lần đầu ở hai cỡ, theo từng giai đoạn (benchmark scaling)."""
     c.run(shlex.join([PY, str(ROOT / "bench" / "scale_bench.py"), "--articles", articles, "--repeat", str(repeat)]), pty=False)
