@@ -254,3 +254,50 @@ def test_period_archives_come_from_the_generator_attribute():
     context = inspect.getsource(generators.ArticlesGenerator.generate_context)
     assert 'self.context["period_archives"] = self.period_archives' in context
     assert "for granularity in self.period_archives:" in inspect.getsource(generators.ArticlesGenerator.generate_period_archives)
+
+
+def test_claiming_a_file_is_what_pelicans_open_w_decides(tmp_path, caplog):
+    # ReusingWriter._claim repeats Writer._open_w's record and refusals
+    # without creating the file (the render pool creates it): every sequence
+    # of writes, with and without override, ends the same way in both.
+    import itertools
+    import logging
+
+    from incremental.pages import ReusingWriter
+    from pelican.writers import FileOverwriteFailedError, Writer
+
+    def outcome(open_one, writer, folder, sequence):
+        # each run in its own folder: Pelican's log filter drops a message it has seen
+        folder.mkdir()
+        steps = []
+        for name, override in sequence:
+            path = str(folder / name)
+            caplog.clear()
+            try:
+                result = open_one(writer, path, override)
+            except FileOverwriteFailedError as error:
+                steps.append(("refused", str(error).replace(str(folder), "…")))
+                continue
+            steps.append((result, [r.getMessage().replace(str(folder), "…") for r in caplog.records]))
+        files = lambda paths: sorted(p.replace(str(folder), "…") for p in paths)  # noqa: E731
+        return steps, files(writer._written_files), files(writer._overridden_files)
+
+    def pelican_open(writer, path, override):
+        with writer._open_w(path, "utf-8", override) as handle:
+            return "written" if handle.name == path else "skipped"
+
+    def claim(writer, path, override):
+        return "written" if writer._claim(path, override) else "skipped"
+
+    caplog.set_level(logging.INFO, logger="pelican.writers")
+    writes = [(name, override) for name in ("a.html", "b.html") for override in (False, True)]
+    sequences = list(itertools.chain.from_iterable(itertools.product(writes, repeat=k) for k in (1, 2, 3)))
+    seen = set()
+    for number, sequence in enumerate(sequences):
+        expected = outcome(pelican_open, Writer(str(tmp_path), settings={}), tmp_path / f"pelican-{number}", sequence)
+        ours = tmp_path / f"ours-{number}"
+        assert outcome(claim, ReusingWriter(str(tmp_path), settings={}), ours, sequence) == expected, sequence
+        assert not any(ours.iterdir())  # nothing created
+        seen |= {(kind, bool(detail) and str(detail)[:12]) for kind, detail in expected[0]}
+    # every branch of Pelican's rule came up: written, kept (with its message), overwritten (with its), refused
+    assert {("written", False), ("skipped", "['Skipping \""), ("written", "['Overwritin"), ("refused", "Failed to ov")} <= seen

@@ -4,8 +4,9 @@ Pelican renders and writes one page at a time, on one core. The reusing
 writer (``pages.ReusingWriter``) lets Pelican do all its per-page work as
 usual (pagination, the page's context, its checks for files written twice)
 but, for a page that has to be rendered, keeps the template and the page's
-context as a ``Job`` instead of rendering it: the file is created empty in
-its place. ``RenderPool.flush`` then renders the jobs, split over
+context as a ``Job`` instead of rendering it, and records the file as
+written the way Pelican does, without creating it (``ReusingWriter._claim``):
+the process that renders the page creates it. ``RenderPool.flush`` then renders the jobs, split over
 ``RENDER_PROCESSES`` processes (default: the number of cores): the process
 itself takes one share, each other share goes to a child made with
 ``os.fork``, which sees the whole build in memory as it was (nothing is
