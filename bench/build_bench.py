@@ -13,7 +13,10 @@ fresh process:
       search index, listings, checks).
 Scenarios: cold build; rebuild with nothing changed; rebuild after editing one
 article's body; rebuild after adding one article; and for (b) a cold build of
-a fresh copy (new file times) with the photo cache kept, as CI sees it.
+a fresh copy (new file times) with the photo cache kept, as CI sees it. And
+stock Pelican with its own content cache on, one article edited: how long it
+takes before writing its first page (the floor of any rebuild that goes
+through Pelican's generators).
 Reports wall and CPU seconds, peak RSS (largest process) and peak PSS (summed
 over the process tree, sampled), and output file count, with the ratio
 of (b) to (a), as a Markdown table (paste it into docs/benchmarks.md).
@@ -130,8 +133,8 @@ def scenarios(label: str, site: Path, out: Path, build: list[str], extra_env: di
     results["cold"]["files"] = files(out)
     print(f"… {label}: nothing changed", file=sys.stderr)
     results["unchanged"] = measure(build, env)
-    target = sorted((site / "bai-viet").rglob("*.md"))[len(list((site / "bai-viet").rglob("*.md"))) // 2]
-    target.write_text(target.read_text(encoding="utf-8") + "\nMột câu được thêm vào khi sửa bài.\n", encoding="utf-8")
+    target = edited_article(site)
+    target.write_text(target.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
     print(f"… {label}: one article edited", file=sys.stderr)
     results["edit"] = measure(build, env)
     new = site / "bai-viet" / "2026" / "2026-11-20-bai-moi-them.md"
@@ -139,9 +142,44 @@ def scenarios(label: str, site: Path, out: Path, build: list[str], extra_env: di
     new.write_text("Title: Bài mới thêm\nDate: 2026-11-20 08:00\nCategory: Thông báo\nAuthor: Biên tập viên 1\n\nNội dung bài mới.\n", encoding="utf-8")
     print(f"… {label}: one article added", file=sys.stderr)
     results["add"] = measure(build, env)
-    target.write_text(target.read_text(encoding="utf-8").replace("\nMột câu được thêm vào khi sửa bài.\n", ""), encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8").replace(EDIT, ""), encoding="utf-8")
     new.unlink()
     return results
+
+
+EDIT = "\nMột câu được thêm vào khi sửa bài.\n"
+
+
+def edited_article(site: Path) -> Path:
+    """The article every one-edit scenario edits: the middle one."""
+    articles = sorted((site / "bai-viet").rglob("*.md"))
+    return articles[len(articles) // 2]
+
+
+def stock_with_cache(site: Path, work: Path) -> tuple[float, float]:
+    """Stock Pelican with its own content cache on (the reader layer, not
+    gzipped), one article edited after a build that filled the cache: the
+    wall time, and the part of it before its first page is written (start-up,
+    settings, reading every article back from the cache), from
+    ``bench/phases.py``. What no rebuild inside Pelican can go under."""
+    settings = work / "stock-cache.py"
+    settings.write_text(f'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCONTENT_CACHING_LAYER = "reader"\n'
+                        f'GZIP_CACHE = False\nCACHE_PATH = {str(work / "stock-cache")!r}\n', encoding="utf-8")
+    phases = work / "stock-cache-phases.jsonl"
+    command = [sys.executable, str(ROOT / "bench" / "phases.py"), str(site), "-o", str(work / "stock-cached"),
+               "-t", "simple", "-q", "-s", str(settings)]
+    env = dict(os.environ, BENCH_PHASES=str(phases))
+    measure(command, env)  # fills the cache
+    target = edited_article(site)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text + EDIT, encoding="utf-8")
+    try:
+        wall = measure(command, env)["wall"]
+    finally:
+        target.write_text(text, encoding="utf-8")
+    timed = json.loads(phases.read_text(encoding="utf-8").splitlines()[-1])["phases"]
+    first_write = next((i for i, (name, _) in enumerate(timed) if name.endswith("generate_output")), len(timed))
+    return wall, sum(seconds for _, seconds in timed[:first_write])
 
 
 def livereload(site: Path, work: Path, cache: Path) -> tuple[float, float]:
@@ -206,6 +244,8 @@ def main() -> int:
         ours = ["-m", "pelican", str(site), "-o", str(ours_out), "-s", str(ROOT / "pelicanconf.py"), "-q"]
         caches = {"PORTAL_CACHE": str(cache)}  # content, photo, search and incremental caches
         a = scenarios(f"stock Pelican, {n}", site, stock_out, [sys.executable, *stock])
+        print(f"… stock Pelican with its content cache, {n}: one article edited", file=sys.stderr)
+        cached_stock = stock_with_cache(site, work)
         b = scenarios(f"this project, {n}", site, ours_out, [sys.executable, *ours], caches)
         # CI: a fresh clone (new file times, no output) at the same path, the
         # caches restored (actions/cache, GitLab cache).
@@ -226,7 +266,7 @@ def main() -> int:
         cache = photos_only
         print(f"… this project, {n}: live preview, save to reload", file=sys.stderr)
         reload_seconds = livereload(site, work, cache)
-        rows.append((n, a, b, clone, no_photos, reload_seconds))
+        rows.append((n, a, b, clone, no_photos, reload_seconds, cached_stock))
         shutil.rmtree(work)
 
     print()
@@ -238,7 +278,7 @@ def main() -> int:
     print("| N | Scenario | Stock wall / CPU / RSS / PSS | This project wall / CPU / RSS / PSS | Wall ratio | Files (stock / ours) |")
     print("|---:|---|---|---|---:|---|")
     names = {"cold": "cold build", "unchanged": "nothing changed", "edit": "one article edited", "add": "one article added"}
-    for n, a, b, clone, no_photos, reload_seconds in rows:
+    for n, a, b, clone, no_photos, reload_seconds, _cached_stock in rows:
         for key, label in names.items():
             ra, rb = a[key], b[key]
             counts = f"{a['cold']['files']} / {b['cold']['files']}" if key == "cold" else ""
@@ -249,6 +289,11 @@ def main() -> int:
                   f"{row['wall'] / a['cold']['wall']:.2f}× of stock cold | |")
         print(f"| {n} | live preview: save → browser shows the article | | {reload_seconds[0]:.2f} s | | |")
         print(f"| {n} | live preview: save → complete build published | | {reload_seconds[1]:.1f} s | | |")
+    print()
+    for n, a, *_rest, (cached_wall, before_writing) in rows:
+        print(f"Stock Pelican with its own content cache (reader layer, not gzipped), {n} articles, one article edited: "
+              f"{cached_wall:.1f} s, of which {before_writing:.2f} s before its first page is written; "
+              f"0.1× of stock's one-edit rebuild above is {a['edit']['wall'] / 10:.2f} s.")
     return 0
 
 
