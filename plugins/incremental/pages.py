@@ -386,7 +386,6 @@ class ReusingWriter(Writer):
         link_file(reuse[1], filename)
         return _Sink()
 
-
     def _claim(self, filename: str, override: bool) -> bool:
         """Pelican's ``Writer._open_w`` without opening the file: the same
         record of files written and overridden, the same refusal of a second

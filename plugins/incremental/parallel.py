@@ -6,12 +6,13 @@ usual (pagination, the page's context, its checks for files written twice)
 but, for a page that has to be rendered, keeps the template and the page's
 context as a ``Job`` instead of rendering it, and records the file as
 written the way Pelican does, without creating it (``ReusingWriter._claim``):
-the process that renders the page creates it. ``RenderPool.flush`` then renders the jobs, split over
-``RENDER_PROCESSES`` processes (default: the number of cores): the process
-itself takes one share, each other share goes to a child made with
-``os.fork``, which sees the whole build in memory as it was (nothing is
-pickled on the way in) and sends back only what the page-reuse record needs
-(which content each page read) and any problem an editor must see.
+the process that renders the page creates it. ``RenderPool.flush`` then
+renders the jobs, split over ``RENDER_PROCESSES`` processes (default: the
+number of cores): the process itself takes one share, each other share
+goes to a child made with ``os.fork``, which sees the whole build in
+memory as it was (nothing is pickled on the way in) and sends back only
+what the page-reuse record needs (which content each page read) and any
+problem an editor must see.
 
 The flush runs when enough jobs are waiting (``RENDER_BATCH``, to bound the
 memory the kept contexts take) and once more before the output is checked
