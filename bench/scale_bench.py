@@ -7,8 +7,8 @@ For each N: the synthetic site of ``build_bench.py`` (no photos by default:
 their cost is linear and measured there), cold builds of stock Pelican and
 of this project (empty output and caches), ``--repeat`` times (default 3)
 in rounds over the sizes, the fastest of each counting; then this project
-again with one article edited. This project runs under ``bench/phases.py``, so each row
-also says where the time went. Prints Markdown for docs/benchmarks.md with
+again with one article edited. This project runs under
+``bench/phases.py``, so each row also says where the time went. Prints Markdown for docs/benchmarks.md with
 the ratio of the largest N's cold build to the smallest's.
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "plugins")]
 
-from build_bench import files, measure, new_site  # noqa: E402
+from build_bench import EDIT, edited_article, files, measure, new_site  # noqa: E402
 
 
 def ours_command(work: Path, site: Path) -> list[str]:
@@ -68,8 +68,8 @@ def main() -> int:
         for n in sizes:
             work, site, _stock_args = sites[n]
             best[(n, "cold")]["files"] = files(work / "ours")
-            target = sorted((site / "bai-viet").rglob("*.md"))[n // 2]
-            target.write_text(target.read_text(encoding="utf-8") + "\nMột câu được thêm vào khi sửa bài.\n", encoding="utf-8")
+            target = edited_article(site)
+            target.write_text(target.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
             (work / "phases.jsonl").unlink(missing_ok=True)
             print(f"… this project, {n}: one article edited", file=sys.stderr)
             edit = measure(ours_command(work, site), ours_env(work))

@@ -84,8 +84,9 @@ def test_gallery_at_the_marker_in_captions_order(photo_output):
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run search.js")
 def test_album_captions_are_searchable(photo_output):
     """The search index is made from the HTML galleries have finished: a
-    caption from chu-thich.txt finds its article (the words are nowhere in
-    the article's Markdown)."""
+    caption from chu-thich.txt finds the album's article, whose text has
+    none of its words, and an inline photo's caption (a Markdown image
+    title, an attribute until galleries make it a figcaption) finds its."""
     harness = ROOT / "tests" / "search" / "harness.js"
     run = subprocess.run(["node", str(harness), str(photo_output / "search"), "Đại biểu phát biểu", "Toàn cảnh hội nghị"],
                          capture_output=True, text=True, timeout=60, check=True)
