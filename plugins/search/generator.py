@@ -33,7 +33,10 @@ class SearchGenerator(Generator):
     """Writes the index once every generator has read its content
     (``write_index``, at ``all_generators_finalized``: the articles' HTML is
     final, galleries included) and before any page is written, so that the
-    index's memory is let go before the page writing takes its own."""
+    index's memory is let go before the page writing takes its own. What
+    Pelican changes after that signal (``refresh_metadata_intersite_links``:
+    links in ``FORMATTED_FIELDS``, the summary here) is nothing the index
+    reads: URL, title, date, category and the body's HTML."""
 
     def generate_context(self):
         pass  # everything is read in write_index, after all plugins ran
