@@ -25,6 +25,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 if PLUGIN_PATHS[0] not in sys.path:
     sys.path.insert(0, PLUGIN_PATHS[0])
 PLUGINS = [
+    "safety",  # first: links out of the content folder stop the build before any file is read
     "incremental",
     "atomic_output",
     "assets",

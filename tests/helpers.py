@@ -91,3 +91,23 @@ def make_ward(folder: Path, name: str, articles: bool = True) -> Path:
 def run_sites(root: Path, *args: str, cache: Path):
     return subprocess.run([sys.executable, str(SITES_COMMAND), "--root", str(root), *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=600, env=dict(os.environ, PORTAL_CACHE=str(cache)))
+
+
+def wait_until(page, expression: str, timeout: float = 30000) -> None:
+    """Playwright's ``wait_for_function``, but through ``page.evaluate``:
+    the portal's Content-Security-Policy forbids the ``eval`` that
+    ``wait_for_function`` polls with, and the browser tests keep the policy
+    on, so that anything of ours it would block fails them. *timeout* in ms."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout / 1000
+    last = None
+    while True:
+        try:
+            if page.evaluate(f"() => Boolean({expression})"):
+                return
+        except Error as exc:  # mid-reload (no body yet, or a new page): ask again
+            last = exc
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout} ms: {expression} ({last})")
+        time.sleep(0.05)

@@ -30,6 +30,8 @@ from pelican.contents import Article, Page  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from ward_identity import THEME_FOLDER, load_ward  # noqa: E402
 
+from safety import download_problems, link_problems, override_problems  # noqa: E402
+
 from content_model import after_read, article_problems, claim_of, collision_problems  # noqa: E402
 from content_model.reader import WardMarkdownReader  # noqa: E402
 from content_model.stray import stray_problems  # noqa: E402
@@ -94,7 +96,11 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
 def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Problem]:
     """Check the files *requested* of the content folder *root*."""
     settings["PATH"] = str(root)
+    links = link_problems(root)  # first, as in the build: nothing is read through a link out of the folder
+    if any(p.is_error for p in links):
+        return links
     ward, problems = load_ward(root / settings.get("WARD_FILE", "ward.toml"), root)
+    problems = links + problems
     if ward is None:
         return problems
     settings["WARD"] = ward
@@ -134,6 +140,10 @@ def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Prob
     names = {str(p) for p in checked}
     editor_errors.report(*[p for p in collision_problems(claims) if p.path in names])
     editor_errors.report(*[p for p in stray_problems(root, settings) if any(Path(p.path).resolve().is_relative_to(r) for r in requested)])
+    # What the build refuses before publishing: downloads that could run
+    # on the portal's address, and the ward's template overrides.
+    editor_errors.report(*[p for p in download_problems(root, settings) + override_problems(look / "templates", root)
+                           if any(Path(p.path).resolve().is_relative_to(r) for r in requested)])
     found = list(editor_errors.collector.problems)
     editor_errors.collector.reset()
     return problems + found

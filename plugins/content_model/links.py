@@ -7,6 +7,7 @@ import os
 import re
 
 from editor_errors import Problem, say
+from safety import inside
 
 # Pelican's intra-site links, in Markdown link targets or HTML attributes.
 _LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'#?]+)")
@@ -29,7 +30,14 @@ def link_problems(path: str, links: list[tuple[str, str, int]], content_root: st
     here = os.path.dirname(path)
     for kind, target, number in links:
         resolved = os.path.join(content_root, target.lstrip("/")) if target.startswith("/") else os.path.join(here, target)
-        if not os.path.isfile(resolved):
+        if not inside(content_root, resolved):
+            problems.append(Problem(path, number, say(
+                f"Liên kết {{{kind}}}{target} dẫn ra ngoài thư mục nội dung: không tệp nào ngoài thư mục nội dung được "
+                "đăng. Chép tệp cần tải về vào thư mục tep/ rồi liên kết {static}/tep/<tên tệp>.",
+                f"The link {{{kind}}}{target} leads outside the content folder: nothing outside the content folder is "
+                "published. Copy the file to download into tep/ and link {static}/tep/<file name>.",
+            )))
+        elif not os.path.isfile(resolved):
             problems.append(Problem(path, number, say(
                 f"Liên kết {{{kind}}}{target} không dẫn tới tệp nào (tìm ở {os.path.relpath(resolved, content_root)}). "
                 "Sửa đường dẫn: bắt đầu bằng / là tính từ thư mục content/, không có / là tính từ thư mục của bài này.",

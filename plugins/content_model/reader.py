@@ -11,6 +11,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from pelican.urlwrappers import Author, Tag
+from safety import clean_html, html_problems, markup_in_text, plain_text
 from vietnamese import is_nfc, normalize, slugify
 
 from .checks import lookalike_problems, mojibake_problems, nfc_problem, summary_problem
@@ -160,6 +161,7 @@ class WardMarkdownReader(BaseReader):
             )
         else:
             meta["title"] = title
+            problems.append(markup_in_text(path, lines.get("title", 1), title, "Title:"))
 
         for key in ("date", "modified"):
             value = header.get(key)
@@ -244,7 +246,8 @@ class WardMarkdownReader(BaseReader):
                 continue
             value = "\n".join(values).strip()
             if key in self.settings.get("FORMATTED_FIELDS", ["summary"]):
-                meta[key] = self._markdown(value)
+                meta[key], refused = clean_html(self._markdown(value), self.settings)
+                problems += html_problems(path, value, lines[key], refused, f"{key.capitalize()}:")
             else:
                 meta[key] = value
 
@@ -256,7 +259,10 @@ class WardMarkdownReader(BaseReader):
         meta["was_nfc"] = was_nfc
         if not convert:
             return "", meta
-        body = self._markdown(header.body)
+        body, refused = clean_html(self._markdown(header.body), self.settings)
+        problems += html_problems(path, header.body, header.body_line, refused)
+        if any(p is not None and p.is_error for p in problems) and not draft[0]:
+            raise SkipContent
         meta["lead"] = lead_text(meta.get("summary") or body, self.settings.get("LEAD_WORDS", 55))
         if "summary" in meta:
             problems.append(summary_problem(path, lines["summary"], lead_text(meta["summary"], 10**6)))
@@ -264,7 +270,6 @@ class WardMarkdownReader(BaseReader):
 
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def lead_text(html: str, words: int) -> str:
@@ -272,7 +277,7 @@ def lead_text(html: str, words: int) -> str:
     *words* words. Computed from the Markdown alone, so nothing added to the
     body later (galleries, figures) can leak into a listing."""
     match = _PARAGRAPH.search(html)
-    text = _TAG.sub("", match.group(1) if match else html)
+    text = plain_text(match.group(1) if match else html)
     parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 

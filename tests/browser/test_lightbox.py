@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,7 @@ def keyboard_session(watched, url: str):
     assert counter.text_content() == "Ảnh 2/8"
     assert caption.text_content() == "Nghi thức chào cờ mở đầu Ngày hội"
     image = page.locator(".lightbox__image")
-    page.wait_for_function("document.querySelector('.lightbox__image').complete && document.querySelector('.lightbox__image').naturalWidth > 0")
+    wait_until(page, "document.querySelector('.lightbox__image').complete && document.querySelector('.lightbox__image').naturalWidth > 0")
     assert image.get_attribute("src").endswith("-1600.jpg")
 
     page.keyboard.press("ArrowRight")
@@ -54,7 +55,7 @@ def keyboard_session(watched, url: str):
     assert not dialog.is_visible()
     # focus returns to the thumbnail of the photo last shown (the 8th); the
     # dialog's "close" event runs as the next task, hence the wait
-    page.wait_for_function("document.activeElement === document.querySelectorAll('.gallery__link')[7]", timeout=2000)
+    wait_until(page, "document.activeElement === document.querySelectorAll('.gallery__link')[7]", timeout=2000)
     watched.assert_clean()
 
 
@@ -105,7 +106,7 @@ def test_photos_below_the_fold_load_lazily_and_reserve_space(browser, browser_si
     assert loaded < 8  # the album is below the fold on a phone
     before = page.evaluate("document.querySelector('.gallery').getBoundingClientRect().height")
     page.locator(".gallery").scroll_into_view_if_needed()
-    page.wait_for_function("[...document.querySelectorAll('.gallery img')].every(i => i.complete)")
+    wait_until(page, "[...document.querySelectorAll('.gallery img')].every(i => i.complete)")
     after = page.evaluate("document.querySelector('.gallery').getBoundingClientRect().height")
     assert before == after  # width/height reserved the space: nothing shifted
     page.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
+from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ CASES = [
 
 
 def wait_for_results(page):
-    page.wait_for_function(
+    wait_until(page, 
         "(() => { const s = document.querySelector('[data-search-status]').textContent;"
         " return s && !s.startsWith('Đang'); })()"
     )
@@ -83,14 +84,14 @@ def test_typing_updates_results_and_url_and_more_on_demand(watch, browser_site):
     page = watched.page
     page.locator("#search-page-q").fill("")
     page.locator("#search-page-q").type("phuong minh h", delay=20)
-    page.wait_for_function("document.querySelector('[data-search-status]').textContent.startsWith('Tìm thấy')")
+    wait_until(page, "document.querySelector('[data-search-status]').textContent.startsWith('Tìm thấy')")
     assert "q=phuong+minh+h" in page.url
     shown = page.locator(".search-result").count()
     assert shown == 10
     more = page.get_by_role("button", name="Xem thêm kết quả")
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('.search-result').length > {shown}")
+    wait_until(page, f"document.querySelectorAll('.search-result').length > {shown}")
     assert page.evaluate("document.activeElement.closest('.search-result') !== null")  # focus moved to the new results
     watched.assert_clean()
 

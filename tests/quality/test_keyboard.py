@@ -4,6 +4,7 @@ text-size control, with a visible focus ring at every step (issue 9)."""
 from __future__ import annotations
 
 import pytest
+from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -101,12 +102,12 @@ def test_search_result_gallery_and_text_size_by_keyboard_only(browser, browser_s
     for _ in range(4):  # Tab cycles through the dialog's buttons only
         state = press(page, "Tab")
         assert page.evaluate("document.querySelector('dialog.lightbox').contains(document.activeElement)"), state
-    page.wait_for_function("document.querySelector('.lightbox__image').complete")
+    wait_until(page, "document.querySelector('.lightbox__image').complete")
 
     # Escape closes; focus returns to the thumbnail of the photo shown (3rd).
     page.keyboard.press("Escape")
     assert not page.evaluate("document.querySelector('dialog.lightbox').open")
-    page.wait_for_function("document.activeElement === document.querySelectorAll('.gallery__link')[2]", timeout=2000)
+    wait_until(page, "document.activeElement === document.querySelectorAll('.gallery__link')[2]", timeout=2000)
     state = focused(page)
     assert state["ok"], state
 

@@ -181,7 +181,6 @@ BAD = {
         lambda f: (f / "chu-thich.txt").write_text("anh1.jpg: một\nkhong-co.jpg: ảnh đã xóa\n", encoding="utf-8"),
         "chu-thich.txt:2: {sev}: Không có ảnh \"khong-co.jpg\"",
     ),
-    "symlink-outside": (lambda f: (f / "ngoai.jpg").symlink_to("/etc/hostname"), "ngoai.jpg: {sev}: Tệp này là liên kết (symlink) trỏ ra ngoài"),
 }
 
 

@@ -1,0 +1,63 @@
+"""The Content-Security-Policy of every page.
+
+Written as ``<meta http-equiv>`` (it also works from file:// and a USB
+copy) and given to the hosts' configurations (``sites.hub``: nginx and
+``_redirects``). No inline script but the theme's one boot line, allowed by
+its hash; no other script host; the ward's colour ``<style>`` allowed by
+its hash; photos and files from the site only; frames only from
+``EMBED_HOSTS``; forms post to the site only; no plug-ins, no ``<base>``
+but the site's own.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from markupsafe import Markup
+
+BOOT_SCRIPT = "inline/boot.js"  # under the theme folder
+
+
+def digest(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def boot_script(theme: str | Path) -> str:
+    path = Path(theme) / BOOT_SCRIPT
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def policy(scripts: list[str], styles: list[str], embed_hosts: tuple[str, ...] = (), *, meta: bool = True) -> str:
+    """The policy allowing exactly the inline *scripts* and *styles* given.
+    ``frame-ancestors`` only counts in a header, so it is left out of the
+    ``<meta>`` form (browsers warn about it there)."""
+    frames = " ".join(f"https://{host}" for host in embed_hosts) or "'none'"
+    parts = [
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(digest(s) for s in scripts if s),
+        "style-src 'self' " + " ".join(digest(s) for s in styles if s),
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self'",
+        f"frame-src {frames}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    if not meta:
+        parts.append("frame-ancestors 'self'")
+    return "; ".join(p.strip() for p in parts)
+
+
+def context_values(theme: str, ward_css: str, embed_hosts: tuple[str, ...]) -> dict:
+    """What templates need: the policy, and the inline texts it allows
+    (as markup: they are the theme's and ``ward_identity``'s, not editors')."""
+    boot = boot_script(theme)
+    return {
+        "CONTENT_SECURITY_POLICY": Markup(policy([boot], [ward_css], embed_hosts)),
+        "INLINE_BOOT_SCRIPT": Markup(boot),
+        "INLINE_STYLE": Markup(ward_css) if ward_css else "",
+    }

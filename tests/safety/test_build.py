@@ -1,0 +1,216 @@
+"""Hostile content through the paths people take: `pelican` (preview and
+publishing settings) and `invoke check`. Each attack an editor's account
+could make stops the build with a message naming the file, or is published
+harmless, and nothing leaves the content folder or the output folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from helpers import ROOT, run_pelican, soup
+
+CHECK = ROOT / "plugins" / "content_model" / "check.py"
+ARTICLE = "bai-viet/2025-06-01-thu-sau.md"
+
+
+def check(*paths):
+    return subprocess.run([sys.executable, str(CHECK), *map(str, paths)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+
+
+def cache(tmp_path):
+    return ["-e", f'CACHE_PATH="{tmp_path / "cache"}"']
+
+
+def add_to_body(site, text, article=ARTICLE):
+    path = site / article
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    return path, path.read_text(encoding="utf-8").count("\n")
+
+
+@pytest.mark.parametrize("make, target", [
+    (lambda s: (s / "tep").mkdir() or (s / "tep" / "danh-sach.txt").symlink_to("/etc/passwd"), "/etc/passwd"),
+    (lambda s: (s / "tep").mkdir() or (s / "tep" / "moi-truong.txt").symlink_to("/proc/self/environ"), "/proc/self/environ"),
+    (lambda s: (s / "bai-viet" / "2025-01-01-ngoai.md").symlink_to(ROOT / "README.md"), str(ROOT / "README.md")),
+    (lambda s: (s / "tep").mkdir() or (s / "tep" / "vong").symlink_to(".", target_is_directory=True), "."),
+    (lambda s: (s / "bai-viet" / "2025-06-01-thu-sau" ).mkdir() or (s / "bai-viet" / "2025-06-01-thu-sau" / "z.jpg").symlink_to("/dev/zero"), "/dev/zero"),
+])
+def test_a_link_out_of_the_content_folder_stops_the_build_and_check_naming_it(site_copy, tmp_path, make, target):
+    make(site_copy)
+    out = tmp_path / "out"
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        result = run_pelican(site_copy, out, *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"', settings=settings)
+        assert result.returncode == 1, result.stderr
+        assert f"\"{target}\"" in result.stderr and "lỗi" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+        assert not out.exists()
+    result = check(site_copy)
+    assert result.returncode == 1 and f"\"{target}\"" in result.stdout, result.stdout
+
+
+def test_a_link_added_to_an_up_to_date_site_still_stops_it(site_copy, tmp_path):
+    """safety runs before the up-to-date check, which would otherwise hash
+    (and, for /dev/zero, read for ever) the link's target."""
+    out = tmp_path / "out"
+    assert run_pelican(site_copy, out, *cache(tmp_path)).returncode == 0
+    (site_copy / "tep").mkdir()
+    (site_copy / "tep" / "z.pdf").symlink_to("/dev/zero")
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 1 and "\"/dev/zero\"" in result.stderr, result.stderr
+    assert not (out / "tep").exists()
+
+
+def test_static_links_that_climb_out_are_refused_at_their_line(site_copy, tmp_path):
+    path, line = add_to_body(site_copy, "[biên bản]({static}/../../tasks.py)")
+    out = tmp_path / "output" / "phuong"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 1
+    assert f"{path}:{line}: lỗi: Liên kết {{static}}/../../tasks.py dẫn ra ngoài thư mục nội dung" in result.stderr, result.stderr
+    assert not (tmp_path / "output" / "tasks.py").exists() and not list(tmp_path.rglob("tasks.py"))
+    result = check(path)
+    assert result.returncode == 1 and f"{path}:{line}: lỗi" in result.stdout
+
+
+@pytest.mark.parametrize("name, body", [
+    ("trang.html", "<script>alert(document.cookie)</script>"),
+    ("so-do.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    ("du-lieu.xml", "<x/>"),
+    ("mau.js", "alert(1)"),
+])
+def test_downloads_that_would_run_on_the_portal_are_refused(site_copy, tmp_path, name, body):
+    (site_copy / "tep").mkdir()
+    (site_copy / "tep" / name).write_text(body, encoding="utf-8")
+    (site_copy / "tep" / "bien-ban.pdf").write_bytes(b"%PDF-1.4\n")
+    result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path))
+    assert result.returncode == 1
+    assert f"{site_copy / 'tep' / name}: lỗi: Tệp \"{name}\"" in result.stderr, result.stderr
+    result = check(site_copy)
+    assert result.returncode == 1 and f"tep/{name}: lỗi" in result.stdout, result.stdout
+
+
+def test_a_pdf_download_is_published(site_copy, tmp_path):
+    (site_copy / "tep").mkdir()
+    (site_copy / "tep" / "bien-ban.pdf").write_bytes(b"%PDF-1.4\n")
+    add_to_body(site_copy, "[Biên bản]({static}/tep/bien-ban.pdf)")
+    out = tmp_path / "out"
+    assert run_pelican(site_copy, out, *cache(tmp_path)).returncode == 0
+    assert (out / "tep" / "bien-ban.pdf").read_bytes() == b"%PDF-1.4\n"
+
+
+@pytest.mark.parametrize("markup, shown", [
+    ("<script>alert(1)</script>", "<script>"),
+    ("<img src=x onerror=alert(1)>", "<img onerror=\"…\">"),
+    ("<iframe srcdoc='<b>x</b>'></iframe>", "<iframe>"),
+    ("<style>body{display:none}</style>", "<style>"),
+    ('<form action="https://evil.example/"><input name="mk"></form>', "<form>"),
+    ("[Bấm vào đây](javascript:alert(1))", "javascript:"),
+    ("Đoạn văn.\n{: onclick=\"alert(1)\" }", "<p onclick=\"…\">"),
+])
+def test_script_in_an_article_stops_both_builds_and_check_at_its_line(site_copy, tmp_path, markup, shown):
+    path, line = add_to_body(site_copy, markup)
+    expected = f"{path}:{line if not markup.startswith('Đoạn') else line}: lỗi: Mã HTML {shown}"
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"',
+                             settings=settings)
+        assert result.returncode == 1, result.stderr
+        assert any(l.startswith(f"{path}:") and f"lỗi: Mã HTML {shown}" in l for l in result.stderr.splitlines()), (expected, result.stderr)
+    result = check(path)
+    assert result.returncode == 1 and f"lỗi: Mã HTML {shown}" in result.stdout, result.stdout
+
+
+def test_script_in_a_draft_is_a_warning_and_the_draft_stays_unpublished(site_copy, tmp_path):
+    draft = site_copy / "bai-viet" / "2025-08-01-nhap.md"
+    assert "Status: draft" in draft.read_text(encoding="utf-8")
+    add_to_body(site_copy, "<script>alert(1)</script>", "bai-viet/2025-08-01-nhap.md")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert f"{draft}:" in result.stderr and "cảnh báo: Mã HTML <script>" in result.stderr
+    assert "alert(1)" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+
+
+def test_pasted_word_formatting_is_removed_with_a_warning_and_the_text_published(site_copy, tmp_path):
+    path, line = add_to_body(site_copy, '<p class="MsoNormal" style="color:red"><span lang="VI">Đoạn dán từ Word.</span></p>')
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert f"{path}:{line}: cảnh báo: Mã HTML <p style>" in result.stderr
+    page = soup(out / "bai-viet/2025/06/01-tin-thu-sau.html")
+    body = page.select_one(".article__body")
+    assert "Đoạn dán từ Word." in body.get_text() and not body.select("[style]") and not body.select(".MsoNormal")
+
+
+def test_header_fields_with_markup_are_shown_as_text_everywhere(site_copy, tmp_path):
+    path = site_copy / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Title: Tin thứ sáu", "Title: Tin <img src=x onerror=alert(1)>")
+    text = text.replace("Author: Trần Thị Biên Tập", "Author: <b onmouseover=alert(1)>BT</b>\nTags: <i>x</i>, Hội nghị\nSummary: Tóm <svg onload=alert(1)> tắt")
+    path.write_text(text, encoding="utf-8")
+    (site_copy / "ward.toml").write_text((site_copy / "ward.toml").read_text(encoding="utf-8").replace(
+        'portal_title = "', 'portal_title = "<img src=y onerror=alert(2)>'), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert f"{path}:1: cảnh báo: Title: có mã HTML" in result.stderr, result.stderr
+    assert f"{path}:" in result.stderr and "lỗi: Mã HTML <svg> trong Summary:" in result.stderr
+    assert result.returncode == 1  # the summary's <svg onload> is script: stopped
+    path.write_text(path.read_text(encoding="utf-8").replace("<svg onload=alert(1)>", "<b>"), encoding="utf-8")
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for page in out.rglob("*.html"):
+        tree = soup(page)
+        assert not tree.select("[onerror], [onmouseover], [onload]"), page
+        assert not tree.select("img[src=x], img[src=y]"), page
+    article = soup(next((out / "bai-viet/2025/06").glob("01-*.html")))
+    assert article.h1.get_text() == "Tin <img src=x onerror=alert(1)>"
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Tin &lt;img src=x onerror=alert(1)&gt;" in home
+
+
+def test_a_template_override_cannot_run_commands(site_copy, tmp_path):
+    partials = site_copy / "giao-dien" / "templates" / "partials"
+    partials.mkdir(parents=True)
+    footer = partials / "footer.html"
+    footer.write_text("<footer>\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n</footer>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 1
+    assert f"{footer}:2: lỗi: Mẫu giao diện đọc \"__init__\"" in result.stderr, result.stderr
+    assert "uid=" not in result.stdout + result.stderr and not out.exists()
+    assert check(site_copy).returncode == 1
+    # Hidden from a reading of the file, it is refused while rendering.
+    footer.write_text("<footer>{{ (cycler|attr('__in' ~ 'it__')) }}{{ lipsum|attr('__glo' ~ 'bals__') }}</footer>\n",
+                      encoding="utf-8")
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 1, result.stderr
+    assert "lỗi: Một mẫu giao diện đọc \"__in" in result.stderr and not out.exists()
+    # An ordinary override still works, autoescaped.
+    footer.write_text("<footer class=\"rieng\">{{ WARD.name }} – {{ '<b>' }}</footer>\n", encoding="utf-8")
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "<footer class=\"rieng\">" in (out / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_carries_the_content_security_policy(fixture_output):
+    for page in fixture_output.rglob("*.html"):
+        meta = soup(page).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None, page
+        policy = meta["content"]
+        assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy
+        assert "object-src 'none'" in policy and "form-action 'self'" in policy, policy
+        # The meta comes before any script it governs.
+        html = page.read_text(encoding="utf-8")
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+
+
+def test_nothing_is_written_outside_the_output_folder(site_copy, tmp_path):
+    path = site_copy / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8").replace("Author:", "Save_as: ../../../thoat.html\nAuthor:"),
+                    encoding="utf-8")
+    before = set(os.listdir(tmp_path))
+    run_pelican(site_copy, tmp_path / "a" / "b" / "out", *cache(tmp_path))
+    assert not list(tmp_path.rglob("thoat.html"))
+    assert set(os.listdir(tmp_path)) - before <= {"a", "cache"}

@@ -1,0 +1,1 @@
+document.documentElement.classList.add("has-js");try{var s=localStorage.getItem("ward-text-size");if(s)document.documentElement.setAttribute("data-text-size",s)}catch(e){}
