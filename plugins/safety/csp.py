@@ -38,7 +38,7 @@ def policy(scripts: list[str], styles: list[str], embed_hosts: tuple[str, ...] =
         "default-src 'self'",
         "script-src 'self' " + " ".join(digest(s) for s in scripts if s),
         "style-src 'self' " + " ".join(digest(s) for s in styles if s),
-        "img-src 'self' data:",
+        "img-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
         "media-src 'self'",

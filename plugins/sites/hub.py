@@ -110,11 +110,39 @@ def _write(path: Path, text: str) -> None:
 
 
 def _template():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from jinja2 import Environment, FileSystemLoader
+    from safety.templates import sandboxed
 
-    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    # The same rule as every ward's pages: autoescaped, in the sandbox.
+    env = sandboxed(Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates"))),
+                    {"trim_blocks": True, "lstrip_blocks": True})
     return env.get_template("hub.html")
+
+
+HEADERS = "_headers"  # Netlify, Cloudflare Pages
+NGINX_HEADERS = "nginx-security.conf"
+
+
+def write_security_headers(output: Path, hub: Hub) -> None:
+    """The Content-Security-Policy as a header for every file the hosts
+    serve (the pages carry it as a meta too; a browser applies both, so
+    the header only adds what a meta cannot say: ``frame-ancestors``, and
+    files that are not pages). Styles are left to each page's meta: each
+    ward's colour has its own hash."""
+    from safety.csp import boot_script, policy
+
+    value = policy([boot_script(ROOT / "theme")], [], meta=False).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    value = value.replace("frame-src 'none'", "frame-src https:")
+    base = hub.base_path or ""
+    _write(output / HEADERS, f"{base}/*\n  Content-Security-Policy: {value}\n  X-Content-Type-Options: nosniff\n"
+                             "  Referrer-Policy: strict-origin-when-cross-origin\n")
+    _write(output / NGINX_HEADERS, (
+        "# Tiêu đề bảo mật cho mọi tệp của cổng. Dùng trong khối server hoặc location của nginx:\n"
+        "#   include /duong-dan/nginx-security.conf;\n"
+        f"add_header Content-Security-Policy \"{value}\" always;\n"
+        "add_header X-Content-Type-Options \"nosniff\" always;\n"
+        "add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n"
+    ))
 
 
 def wards_for_hub(sites: list[Site], summaries: dict[str, dict]) -> list[dict]:
@@ -225,10 +253,14 @@ def write_hub(output: Path, sites: list[Site], summaries: dict[str, dict], hub: 
         target = output / "theme" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(static / name, target)
+    from safety.csp import context_values
+
     page = _template().render(hub=hub, title=title, wards=wards, merged=merged, feed=FEED,
-                              merged_names={w.slug: w.name for w in merged}, summaries=summaries)
+                              merged_names={w.slug: w.name for w in merged}, summaries=summaries,
+                              **context_values(str(ROOT / "theme"), "", ()))
     _write(output / "index.html", page)
     write_feed(output, hub, title, sites, summaries)
+    write_security_headers(output, hub)
     count = write_redirects(output, hub, merged, summaries) if merged else 0
     return {"wards": len(wards), "redirects": count}
 
