@@ -4,7 +4,7 @@ Three parts of a build need the SHA-256 of the same files: the up-to-date
 check (every file under content/), Pelican's content cache (each Markdown
 file) and the photo cache (each photo). A file is hashed by its bytes, so a
 fresh clone with new file times still matches its caches; a memo keyed by
-(size, mtime, inode), as git's index does, avoids reading a file whose stat
+(size, mtime, inode, ctime), as git's index does, avoids reading a file whose stat
 has not changed since the digest was taken. The up-to-date check keeps that
 memo between builds and hands it over with ``remember``; ``sha256`` then
 answers from it for the rest of the build (2,000 photos were read and
@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 
-# path → [size, mtime_ns, inode, sha256 hex]
+# path → [size, mtime_ns, inode, ctime_ns, sha256 hex]. The ctime, which
+# only the kernel sets, makes a memo useless to whoever wrote it: a file
+# changed, or restored from a cache, since the digest was taken is read again.
 _known: dict[str, list] = {}
 
 
@@ -24,10 +26,10 @@ def file_digest(path: str, memo: dict, fresh: dict) -> str:
     """SHA-256 (hex) of *path*, from *memo* when its stat still matches;
     the entry is (re)written into *fresh*."""
     stat = os.stat(path)
-    key = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    key = [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
     known = memo.get(path)
-    if known and known[:3] == key:
-        digest = known[3]
+    if known and known[:4] == key:
+        digest = known[4]
     else:
         with open(path, "rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()

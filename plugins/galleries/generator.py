@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from atomic_output import link_file, previous_output
 from content_model import cache_root
 from editor_errors import Problem, report, say
 from pelican.generators import Generator
@@ -147,12 +148,14 @@ class GalleryGenerator(Generator):
     def generate_output(self, writer):
         out = Path(self.output_path) / self.folder
         out.mkdir(parents=True, exist_ok=True)
+        previous = previous_output()
         for sha, photo in sorted(self.photos.items()):
             cached = cache_folder(self.cache_root, self.recipe, sha)
             for variant in photo.variants:
-                target = Path(self.output_path) / photo.url(variant, self.folder)
+                name = photo.url(variant, self.folder)
+                target = Path(self.output_path) / name
                 if not target.exists():
-                    _link_or_copy(cached / variant.file, target)
+                    _publish(cached / variant.file, previous / name if previous else None, target)
         save_as = self.settings.get("ALBUMS_SAVE_AS", "thu-vien-anh.html")
         if save_as:
             writer.write_file(
@@ -167,8 +170,12 @@ class GalleryGenerator(Generator):
             )
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def _publish(cached: Path, published: Path | None, target: Path) -> None:
+    """The published file: the previous output's (its name is the photo's
+    content hash and size, so the same bytes), else a copy of the cache's,
+    verified this build. Never a link into the cache: a later change there
+    must not change the live output."""
+    if published is not None and published.is_file():
+        link_file(published, target)
+    else:
+        shutil.copyfile(cached, target)

@@ -6,6 +6,7 @@ benchmark measures exactly what a build does.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -13,7 +14,29 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from .processing import Recipe, Variant, cache_folder, load_cached, process
+from .processing import Recipe, Variant, cache_folder, process, say, verify_cached
+
+# The SHA-256 of each cached size, by its stat with the ctime (see
+# content_model.digests): a size is read again only when it changed or was
+# restored since it was last checked.
+VERIFIED = "verified.json"
+
+
+def _load_memo(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 5} if isinstance(data, dict) else {}
+
+
+def _save_memo(path: Path, fresh: dict) -> None:
+    """Merged with what other builds sharing the cache checked meanwhile."""
+    merged = {**_load_memo(path), **fresh}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(merged), encoding="utf-8")
+    os.replace(temporary, path)
 
 Result = tuple[list[Variant] | None, object | None]  # (sizes, Text message) from processing.process
 
@@ -42,15 +65,28 @@ def process_many(
     (default: all cores), with progress on *stream* when there are many and
     a one-line summary whenever anything was processed.
     """
+    from content_model.digests import file_digest
+
     stream = stream or sys.stderr
     results: dict[str, Result] = {}
     todo = []
+    memo_file = Path(cache_root) / recipe.key / VERIFIED
+    memo, fresh = _load_memo(memo_file), {}
+    damaged = 0
     for sha, path in sources.items():
-        cached = load_cached(cache_folder(cache_root, recipe, sha))
+        cached, bad = verify_cached(cache_folder(cache_root, recipe, sha), lambda p: file_digest(p, memo, fresh))
+        damaged += bad
         if cached is not None:
             results[sha] = (cached, None)
         else:
             todo.append((path, sha, str(cache_root), recipe))
+    if fresh:
+        _save_memo(memo_file, fresh)
+    if damaged:
+        print(say(f"Bộ nhớ đệm ảnh: {damaged} ảnh có bản lưu hỏng hoặc lạ (tệp bị đổi, thiếu hay không phải của cổng), "
+                  "được làm lại từ ảnh gốc.",
+                  f"Photo cache: {damaged} photo(s) had a damaged or foreign entry (a file changed, missing or not "
+                  "made here), made again from the original."), file=stream)
     if not todo:
         return results
     workers = workers or os.cpu_count() or 1

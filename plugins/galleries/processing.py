@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,8 @@ if TYPE_CHECKING:
     from editor_errors import Text
 
 # Bump when the output of this module changes for the same input.
-PIPELINE_VERSION = 1
+# 2: each size's SHA-256 is recorded, and checked when the size is reused.
+PIPELINE_VERSION = 2
 Image.MAX_IMAGE_PIXELS = 120_000_000  # 120 MP: above any phone, below a bomb
 
 
@@ -84,6 +86,7 @@ class Variant:
     width: int
     height: int
     file: str  # name inside the photo's cache folder
+    sha256: str = ""  # of the file's bytes, checked whenever the file is reused
 
 
 class PhotoError(Exception):
@@ -156,15 +159,54 @@ def prune_cache(cache_root: str | os.PathLike, recipe: Recipe, used: Iterable[st
     return removed
 
 
-def load_cached(folder: Path) -> list[Variant] | None:
+_VARIANT_FILE = re.compile(r"(?:full|[0-9]{1,5})\.jpg")
+
+
+def load_cached(folder: Path, digest=None) -> list[Variant] | None:
+    """The sizes cached in *folder*, or None when there are none or they
+    cannot be trusted (see ``verify_cached``)."""
+    variants, _damaged = verify_cached(folder, digest)
+    return variants
+
+
+def verify_cached(folder: Path, digest=None) -> tuple[list[Variant] | None, bool]:
+    """(sizes, damaged): the sizes cached in *folder* when every one is a
+    regular file of that folder whose SHA-256 is the one recorded when it
+    was made; *digest(path)* gives a file's SHA-256 (default: read it).
+    A cache can be restored from anywhere (CI's ``restore-keys``), so a
+    record naming other files, a link, a changed byte or a record that is
+    not ours makes the entry damaged: made again, never published."""
+    record = folder / "variants.json"
     try:
-        data = json.loads((folder / "variants.json").read_text(encoding="utf-8"))
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, False
     except (OSError, ValueError):
-        return None
-    variants = [Variant(**v) for v in data]
-    if all((folder / v.file).is_file() for v in variants):
-        return variants
-    return None
+        return None, True
+    try:
+        variants = [Variant(int(v["width"]), int(v["height"]), str(v["file"]), str(v["sha256"])) for v in data]
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return None, True
+    if not variants:
+        return None, True
+    digest = digest or _read_digest
+    for variant in variants:
+        path = folder / variant.file
+        if not _VARIANT_FILE.fullmatch(variant.file) or not _SHA.fullmatch(variant.sha256) or variant.width <= 0:
+            return None, True
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None, True
+        except FileNotFoundError:
+            return None, True
+        if digest(str(path)) != variant.sha256:
+            return None, True
+    return variants, False
+
+
+def _read_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _draft_size(image: Image.Image, width: int) -> tuple[int, int]:
@@ -248,7 +290,7 @@ def make_variants(source: str, folder: Path, recipe: Recipe) -> list[Variant]:
     try:
         if recipe.keep_original:
             _save(image, work / "full.jpg", max(recipe.quality, 90))
-            variants.append(Variant(image.width, image.height, "full.jpg"))
+            variants.append(Variant(image.width, image.height, "full.jpg", _read_digest(str(work / "full.jpg"))))
         current = image
         seen: set[int] = set()
         for width in wanted:
@@ -258,7 +300,7 @@ def make_variants(source: str, folder: Path, recipe: Recipe) -> list[Variant]:
             seen.add(current.width)
             name = f"{current.width}.jpg"
             _save(current, work / name, recipe.quality)
-            variants.append(Variant(current.width, current.height, name))
+            variants.append(Variant(current.width, current.height, name, _read_digest(str(work / name))))
         (work / "variants.json").write_text(json.dumps([v.__dict__ for v in variants]), encoding="utf-8")
         for entry in work.iterdir():
             os.replace(entry, folder / entry.name)

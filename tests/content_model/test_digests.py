@@ -12,7 +12,7 @@ from galleries.pipeline import hash_files
 
 def stat_key(path):
     info = os.stat(path)
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
 
 
 def test_digest_is_sha256_of_the_bytes(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from galleries import pipeline
+from galleries.processing import Recipe
 
 
 def fake_process(job):
@@ -20,10 +21,10 @@ class Terminal(io.StringIO):
 
 def run(stream, count, monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "process", fake_process)
-    monkeypatch.setattr(pipeline, "load_cached", lambda folder: None)
+    monkeypatch.setattr(pipeline, "verify_cached", lambda folder, digest: (None, False))
     monkeypatch.setattr(pipeline, "cache_folder", lambda root, recipe, sha: root / sha)
     sources = {f"{n:064x}": f"anh-{n}.jpg" for n in range(count)}
-    return pipeline.process_many(sources, tmp_path, {}, workers=1, stream=stream)
+    return pipeline.process_many(sources, tmp_path, Recipe(), workers=1, stream=stream)
 
 
 def test_a_log_gets_about_ten_progress_lines(monkeypatch, tmp_path):

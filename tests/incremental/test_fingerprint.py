@@ -37,7 +37,7 @@ def test_stamps_read_a_file_again_only_when_it_changed(tmp_path, monkeypatch):
     other = tmp_path / "khac.md"
     other.write_text("x", encoding="utf-8")
     info = os.stat(other)
-    stamps.seed({str(other): [info.st_size, info.st_mtime_ns, info.st_ino, "ab" * 32]})
+    stamps.seed({str(other): [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, "ab" * 32]})
     assert stamps.stamp(str(other)) == bytes.fromhex("ab" * 32)  # what the up-to-date check computed
 
 
