@@ -28,6 +28,8 @@ KNOWN_KEYS = {
     "origin", "origin-url",  # a merged ward's article: where it came from (plugins/sites/merge.py)
 }
 STATUSES = {"published", "draft", "hidden"}
+# Save_as:/URL: an address inside the output, never out of it (safety).
+SAFE_ADDRESS = re.compile(r"(?!/)(?:[a-z0-9][a-z0-9._-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9]+)?(?<!\.\.)")
 FILE_NAME_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 TRUE_WORDS = {"true", "yes", "1", "có", "co", "x"}
 FALSE_WORDS = {"false", "no", "0", "không", "khong", ""}
@@ -240,6 +242,19 @@ class WardMarkdownReader(BaseReader):
             if word not in TRUE_WORDS | FALSE_WORDS:
                 problems.append(Problem(path, lines["featured"], say("Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", "Featured takes \"true\" or \"false\"."), WARNING))
             meta["featured"] = word in TRUE_WORDS
+
+        for key in ("save_as", "url"):
+            value = header.get(key)
+            if value is not None and not SAFE_ADDRESS.fullmatch(value.strip()):
+                written = header.written_keys.get(key, key)
+                problems.append(Problem(path, lines[key], say(
+                    f"\"{written}: {value}\" không phải địa chỉ trong cổng: chỉ dùng chữ thường không dấu, số, dấu gạch "
+                    "và dấu /, tính từ gốc cổng, không có \"..\", ví dụ bai-viet/ten-bai.html. Thường không cần dòng này: "
+                    "xóa nó để cổng tự đặt địa chỉ.",
+                    f"\"{written}: {value}\" is not an address inside the portal: use lowercase ASCII letters, digits, "
+                    "hyphens and /, from the portal's root, with no \"..\", e.g. bai-viet/article-name.html. The line "
+                    "is rarely needed: delete it and the portal chooses the address.",
+                )))
 
         for key, values in header.values.items():
             if key in meta or key in {"tags", "author", "authors", "featured", "slug", "date", "modified", "status", "title"}:

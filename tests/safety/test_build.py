@@ -211,6 +211,9 @@ def test_nothing_is_written_outside_the_output_folder(site_copy, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("Author:", "Save_as: ../../../thoat.html\nAuthor:"),
                     encoding="utf-8")
     before = set(os.listdir(tmp_path))
-    run_pelican(site_copy, tmp_path / "a" / "b" / "out", *cache(tmp_path))
+    result = run_pelican(site_copy, tmp_path / "a" / "b" / "out", *cache(tmp_path))
+    assert result.returncode == 1
+    assert f"{path}:5: lỗi: \"Save_as: ../../../thoat.html\" không phải địa chỉ trong cổng" in result.stderr, result.stderr
+    assert check(path).returncode == 1
     assert not list(tmp_path.rglob("thoat.html"))
     assert set(os.listdir(tmp_path)) - before <= {"a", "cache"}
