@@ -219,6 +219,7 @@ class WardMarkdownReader(BaseReader):
         if tags:
             unique: dict[str, Tag] = {}
             for name in tags:
+                problems.append(markup_in_text(path, lines["tags"], name, "Tags:"))
                 tag = Tag(name, self.settings)
                 tag.slug = slugify(name)
                 if tag.slug and tag.slug not in unique:
@@ -231,6 +232,7 @@ class WardMarkdownReader(BaseReader):
                 names = [n.strip() for n in value.replace(";", ",").split(",") if n.strip()] if key == "authors" else [value]
                 authors = []
                 for name in names:
+                    problems.append(markup_in_text(path, lines[key], name, f"{key.capitalize()}:"))
                     author = Author(name, self.settings)
                     author.slug = slugify(name)
                     authors.append(author)

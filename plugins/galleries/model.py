@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from editor_errors import WARNING, Problem, line_of, say
 
+from safety import markup_in_text
+
 from .captions import IMAGE_EXTENSIONS, parse_captions
 from .processing import Variant
 
@@ -239,6 +241,9 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
                 )
                 continue
             photo.caption = captions.text[key]
+            marked = markup_in_text(str(captions_file), captions.lines[key], photo.caption, say("Chú thích", "The caption"))
+            if marked is not None:
+                problems.append(marked)
             listed.append(photo)
         ordered = listed + [p for p in ordered if p not in listed]
     return Gallery(folder, ordered, captions_file), problems

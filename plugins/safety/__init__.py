@@ -86,14 +86,15 @@ def html_problems(path: str, source: str, first_line: int, refusals: list[Refusa
     return problems
 
 
-def markup_in_text(path: str, line: int, value: str, field: str) -> Problem | None:
+def markup_in_text(path: str, line: int, value: str, field) -> Problem | None:
     """A warning when a text field (a title, a name) holds what looks like
     HTML: it is shown as the characters typed, never as markup."""
     if "<" not in value or plain_text(value) == value.replace("&lt;", "<"):
         return None
+    vi, en = (field.vi, field.en) if hasattr(field, "vi") else (field, field)
     return Problem(path, line, say(
-        f"{field} có mã HTML ({value[:60]}): mã này được hiện nguyên như chữ, không thành định dạng. Xóa các thẻ <…>.",
-        f"{field} holds HTML ({value[:60]}): it is shown as the characters typed, never as markup. Delete the <…> tags.",
+        f"{vi} có mã HTML ({value[:60]}): mã này được hiện nguyên như chữ, không thành định dạng. Xóa các thẻ <…>.",
+        f"{en} holds HTML ({value[:60]}): it is shown as the characters typed, never as markup. Delete the <…> tags.",
     ), WARNING)
 
 

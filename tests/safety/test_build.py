@@ -217,3 +217,22 @@ def test_nothing_is_written_outside_the_output_folder(site_copy, tmp_path):
     assert check(path).returncode == 1
     assert not list(tmp_path.rglob("thoat.html"))
     assert set(os.listdir(tmp_path)) - before <= {"a", "cache"}
+
+
+def test_captions_with_markup_are_shown_as_text(site_copy, tmp_path):
+    from site_build.test_galleries import ALBUM_ARTICLE, add_photos
+
+    add_photos(site_copy)
+    captions = site_copy / ALBUM_ARTICLE / "chu-thich.txt"
+    captions.write_text("anh3.jpg: Toàn cảnh <img src=x onerror=alert(1)>\n", encoding="utf-8")
+    (site_copy / f"{ALBUM_ARTICLE}.md").write_text((site_copy / f"{ALBUM_ARTICLE}.md").read_text(encoding="utf-8")
+                                                  + '\n![Ảnh](anh4.jpg "Phát biểu <svg onload=alert(1)>")\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, "-e", f'GALLERY_CACHE_PATH="{tmp_path / "anh"}"')
+    assert result.returncode == 0, result.stderr
+    assert f"{captions}:1: cảnh báo: Chú thích có mã HTML" in result.stderr, result.stderr
+    for page in out.rglob("*.html"):
+        tree = soup(page)
+        assert not tree.select("[onerror], [onload], svg, img[src=x]"), page
+    texts = " ".join(f.get_text() for f in soup(next(out.glob("bai-viet/2025/07/01-*.html"))).select("figcaption"))
+    assert "Toàn cảnh <img src=x onerror=alert(1)>" in texts and "Phát biểu <svg onload=alert(1)>" in texts, texts
