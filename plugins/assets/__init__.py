@@ -39,7 +39,20 @@ class Asset:
         self.prefix = settings.get("THEME_STATIC_DIR", "theme")
 
     def __call__(self, path: str) -> str:
-        return f"{self.prefix}/{path}?v={_digest(str(Path(self.static) / path))}"
+        # Only the theme's own static files: a ward's template override is
+        # content, and must not learn anything of other files on the machine.
+        root = Path(self.static).resolve()
+        target = (root / str(path)).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            raise AssetError(path)
+        return f"{self.prefix}/{path}?v={_digest(str(target))}"
+
+
+class AssetError(ValueError):
+    """asset() was asked for a file that is not one of the theme's static files."""
+
+    def __init__(self, path):
+        super().__init__(f"asset({path!r}): không phải tệp trong theme/static/ (not a file of theme/static/)")
 
 
 def add_global(pelican) -> None:

@@ -7,7 +7,7 @@ import os
 import re
 
 from editor_errors import Problem, say
-from safety import inside
+from safety import download_problem, inside
 
 # Pelican's intra-site links, in Markdown link targets or HTML attributes.
 _LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'#?]+)")
@@ -37,6 +37,8 @@ def link_problems(path: str, links: list[tuple[str, str, int]], content_root: st
                 f"The link {{{kind}}}{target} leads outside the content folder: nothing outside the content folder is "
                 "published. Copy the file to download into tep/ and link {static}/tep/<file name>.",
             )))
+        elif kind != "filename" and os.path.isfile(resolved) and download_problem(resolved) is not None:
+            problems.append(Problem(path, number, download_problem(resolved).message))
         elif not os.path.isfile(resolved):
             problems.append(Problem(path, number, say(
                 f"Liên kết {{{kind}}}{target} không dẫn tới tệp nào (tìm ở {os.path.relpath(resolved, content_root)}). "

@@ -45,6 +45,11 @@ DOWNLOAD_TYPES = frozenset({
 })
 
 
+# Settings that say something about the build machine or where the site is
+# deployed, kept out of the templates' context.
+PRIVATE_SETTINGS = ("PUBLISH_TARGET",)
+
+
 def embed_hosts(settings: dict) -> tuple[str, ...]:
     return tuple(sorted(str(h).strip().lower() for h in settings.get("EMBED_HOSTS", ()) if str(h).strip()))
 
@@ -185,6 +190,8 @@ def prepare_generator(generator) -> None:
         _checked_overrides.add(overrides)
         for folder in overrides:
             report(*override_problems(folder, generator.settings["PATH"]))
+    for name in PRIVATE_SETTINGS:  # what templates (a ward's own included) need not see
+        generator.context.pop(name, None)
     ward = generator.context.get("WARD")
     css = getattr(getattr(ward, "theme", None), "css", "") or ""
     generator.context.update(context_values(generator.theme, css, embed_hosts(generator.settings)))

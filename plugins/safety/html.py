@@ -64,6 +64,8 @@ SCRIPT_TAGS = frozenset({
 SCRIPT_ATTRIBUTES = frozenset({"srcdoc", "formaction", "action", "style", "xlink:href", "xmlns", "is", "popover",
                                "autofocus", "contenteditable"})
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "filesystem"})
+_SCRIPT_LIKE = re.compile(r"<\s*/?\s*(?:script|iframe|object|embed|svg|math|style|form|base|meta|link)\b|"
+                          r"\bon[a-z]+\s*=|\b(?:java|vb)script\s*:", re.I)
 _ALIGN = re.compile(r'<(t[hd])(\b[^>]*?) style="text-align: (left|center|right);"')
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -95,7 +97,7 @@ def _allowed_url(tag: str, attribute: str, value: str, embed_hosts: frozenset[st
     if tag == "img" and attribute == "src":
         # Photos come from the site (the galleries plugin resolves them);
         # another host's image tracks readers and breaks offline copies.
-        return scheme is None and not value.strip().startswith("//")
+        return scheme is None and not value.strip().replace("\\", "/").startswith("//")
     return scheme is None or scheme in URL_SCHEMES
 
 
@@ -130,7 +132,17 @@ def clean(markup: str, embed_hosts: frozenset[str] | tuple = ()) -> tuple[str, l
     cleaned = _cleaner(hosts).clean(markup)
     if cleaned == markup:
         return cleaned, []
-    return cleaned, refusals(markup, hosts)
+    found = refusals(markup, hosts)
+    if not any(r.script for r in found):
+        # A second opinion: Python's parser and the browser's (nh3's) can
+        # read odd markup differently (``<!--><img onerror=…>``). Whatever
+        # looks like script and was taken out is an error, named as written.
+        kept = cleaned.lower()
+        for match in _SCRIPT_LIKE.finditer(markup):
+            if match.group(0).lower() not in kept:
+                found.append(Refusal(match.group(0), match.group(0), True))
+                break
+    return cleaned, found
 
 
 def refusals(markup: str, embed_hosts: frozenset[str] = frozenset()) -> list[Refusal]:
@@ -154,7 +166,7 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag not in self.tags:
-            self._add(f"<{tag}>", f"<{tag}", tag in SCRIPT_TAGS)
+            self._add(f"<{tag}>", f"<{tag}", tag in SCRIPT_TAGS or ":" in tag)
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:

@@ -17,8 +17,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_errors import Problem, collector, report, say, stop_if_errors
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Template, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+
+MAX_SIZE = 1_000_000  # characters or items one template expression may make
+
+
+class PortalTemplate(Template):
+    """A template whose failure while rendering is the editor's message at
+    the template's file and line (the innermost template in the traceback,
+    which Jinja rewrites to template lines), not a traceback: the page is
+    left empty and the build stops before it publishes (``refused_access``)."""
+
+    def render(self, *args, **kwargs):
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes one message
+            path, line = self.filename or self.name or "", 0
+            trace = exc.__traceback__
+            while trace is not None:
+                name = trace.tb_frame.f_code.co_filename
+                if name.endswith((".html", ".xml", ".txt", ".j2")):
+                    path, line = name, trace.tb_lineno
+                trace = trace.tb_next
+            report(Problem(path, line, say(
+                f"Mẫu giao diện không hiện được trang: {type(exc).__name__}: {str(exc).rstrip('.')}. Sửa dòng này của mẫu (hoặc xóa tệp "
+                "mẫu riêng của phường để dùng mẫu gốc).",
+                f"The template could not render the page: {type(exc).__name__}: {str(exc).rstrip('.')}. Correct this line of the "
+                "template (or delete the ward's own template file to use the theme's).")))
+            return ""
 
 
 class PortalEnvironment(ImmutableSandboxedEnvironment):
@@ -36,6 +64,20 @@ class PortalEnvironment(ImmutableSandboxedEnvironment):
         return super().unsafe_undefined(obj, attribute)
 
     overrides = ""  # the ward's template folder, named in the message
+    template_class = PortalTemplate
+
+    # ``*`` and ``**`` are checked too (Jinja's sandbox hook): one template
+    # must not build a string or a number large enough to exhaust the build.
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
+            raise SecurityError("exponent too large")
+        if operator == "*" and isinstance(left, (str, list, tuple)) and isinstance(right, int) and len(left) * right > MAX_SIZE:
+            raise SecurityError("result too large")
+        if operator == "*" and isinstance(right, (str, list, tuple)) and isinstance(left, int) and len(right) * left > MAX_SIZE:
+            raise SecurityError("result too large")
+        return super().call_binop(context, operator, left, right)
 
 
 def sandboxed(environment, options: dict, overrides: str = "") -> PortalEnvironment:
@@ -48,6 +90,7 @@ def sandboxed(environment, options: dict, overrides: str = "") -> PortalEnvironm
     safe.overrides = overrides
     safe.filters.update(environment.filters)
     safe.globals.update(environment.globals)
+    safe.globals["range"] = safe_range  # Jinja's limited range, not Python's (Pelican's globals hold it)
     safe.tests.update(environment.tests)
     return safe
 

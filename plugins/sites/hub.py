@@ -131,8 +131,8 @@ def write_security_headers(output: Path, hub: Hub) -> None:
     ward's colour has its own hash."""
     from safety.csp import boot_script, policy
 
-    value = policy([boot_script(ROOT / "theme")], [], meta=False).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-    value = value.replace("frame-src 'none'", "frame-src https:")
+    value = policy([boot_script(ROOT / "theme")], [], meta=False).replace("frame-src 'none'", "frame-src https:")
+    value += "; style-src 'self' 'unsafe-inline'"
     base = hub.base_path or ""
     _write(output / HEADERS, f"{base}/*\n  Content-Security-Policy: {value}\n  X-Content-Type-Options: nosniff\n"
                              "  Referrer-Policy: strict-origin-when-cross-origin\n")

@@ -42,6 +42,8 @@ def sorted_vi(items, attribute: str | None = None):
         value = item
         if attribute:
             for part in attribute.split("."):
+                if part.startswith("_"):  # templates may not reach internals (the sandbox's rule)
+                    raise ValueError(f"sort_vi: \"{part}\" is not an attribute a template may read")
                 value = value[int(part)] if part.isdigit() else getattr(value, part)
         return sort_key(str(value))
 

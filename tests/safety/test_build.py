@@ -9,8 +9,14 @@ import os
 import subprocess
 import sys
 
+import shutil
+
 import pytest
-from helpers import ROOT, run_pelican, soup
+from helpers import FIXTURE_SITE, ROOT, run_pelican, soup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from safety import url_scheme
+from safety.csp import boot_script
 
 CHECK = ROOT / "plugins" / "content_model" / "check.py"
 ARTICLE = "bai-viet/2025-06-01-thu-sau.md"
@@ -236,3 +242,113 @@ def test_captions_with_markup_are_shown_as_text(site_copy, tmp_path):
         assert not tree.select("[onerror], [onload], svg, img[src=x]"), page
     texts = " ".join(f.get_text() for f in soup(next(out.glob("bai-viet/2025/07/01-*.html"))).select("figcaption"))
     assert "Toàn cảnh <img src=x onerror=alert(1)>" in texts and "Phát biểu <svg onload=alert(1)>" in texts, texts
+
+
+
+FIELD_PIECES = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<iframe srcdoc='<b>'>",
+    "[x](javascript:alert(1))", "<a href=\"https://ok.example/a.pdf) <img src=x onerror=alert(1)>\">a</a>",
+    "<style>*{display:none}</style>", "&lt;img src=x onerror=alert(1)&gt;", "`<b onclick=alert(1)>`", "{: onclick=alert(1)}",
+    "<", ">", "\"", "'", "&", "Tiếng Việt", "{static}/../../x", "<!--", "-->", "<p style='position:fixed'>",
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_markup_in_every_field_never_runs_and_never_leaves_the_output(tmp_path_factory, data):
+    """Whole builds over random markup in the title, author, tags, summary,
+    body and a photo caption: the build stops with messages, or publishes
+    pages where none of it can run; nothing is written outside the output."""
+    from site_build.test_galleries import ALBUM_ARTICLE, add_photos
+
+    text = st.lists(st.sampled_from(FIELD_PIECES), min_size=1, max_size=6).map(" ".join)
+    work = tmp_path_factory.mktemp("random")
+    site = work / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    add_photos(site)
+    article = site / f"{ALBUM_ARTICLE}.md"
+    head, body = article.read_text(encoding="utf-8").split("\n\n", 1)
+    fields = {key: data.draw(text, label=key) for key in ("Title", "Author", "Tags", "Summary")}
+    head = "\n".join(line for line in head.split("\n") if line.split(":")[0] not in fields)
+    head += "".join(f"\n{key}: {value.replace(chr(10), ' ')}" for key, value in fields.items())
+    article.write_text(f"{head}\n\n{body}\n{data.draw(text, label='body')}\n", encoding="utf-8")
+    (site / ALBUM_ARTICLE / "chu-thich.txt").write_text(f"anh1.jpg: {data.draw(text, label='caption')}\n", encoding="utf-8")
+    out = work / "a" / "out"
+    photos = tmp_path_factory.getbasetemp() / "random-photos"  # by content hash: shared by every example
+    result = run_pelican(site, out, "-e", f'CACHE_PATH="{work / "cache"}"', f'GALLERY_CACHE_PATH="{photos}"')
+    assert "Traceback" not in result.stderr, result.stderr
+    assert {p.name for p in work.iterdir()} <= {"site", "a", "cache"} and {p.name for p in (work / "a").iterdir()} <= {"out"}
+    if result.returncode != 0:
+        assert "lỗi" in result.stderr and not out.exists()
+        return
+    boot = boot_script(ROOT / "theme")
+    for page in out.rglob("*.html"):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for element in tree.find_all(True):
+            assert not any(name.startswith("on") for name in element.attrs), (page, element)
+            assert element.name not in ("iframe", "object", "embed", "svg", "style", "form") or (
+                element.name == "form" and element.get("role") == "search"), (page, element)
+            for name in ("href", "src", "action"):
+                value = element.get(name)
+                assert not (isinstance(value, str) and url_scheme(value) in ("javascript", "data", "vbscript")), element
+        for script in tree.find_all("script"):
+            assert script.get("src") or script.get("type") == "application/ld+json" or script.string == boot, script
+
+
+def test_a_url_header_cannot_write_markup_into_the_pages_that_link_to_it(site_copy, tmp_path):
+    """Found by a red-team pass: a page's URL: is written as it is into
+    every {filename} link to it, after the body was cleaned."""
+    target = site_copy / "trang" / "dich.md"
+    target.write_text('Title: Dich\nSlug: dich\nURL: x"><script src="tep/p.txt"></script><a href="\n\nNội dung.\n',
+                      encoding="utf-8")
+    (site_copy / "trang" / "nguon.md").write_text("Title: Nguon\nSlug: nguon\n\nXem [trang kia]({filename}dich.md).\n",
+                                                 encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path))
+    assert result.returncode == 1 and f"{target}:3: lỗi: \"URL: x\"><script" in result.stderr, result.stderr
+    assert check(target).returncode == 1
+
+
+def test_a_static_link_to_a_page_file_is_refused_at_its_line_by_check_too(site_copy, tmp_path):
+    (site_copy / "trang" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    path, line = add_to_body(site_copy, "[x]({static}/trang/evil.html)")
+    result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path))
+    assert result.returncode == 1 and f"{path}:{line}: lỗi: Tệp \"evil.html\"" in result.stderr, result.stderr
+    result = check(path)
+    assert result.returncode == 1 and f"{path}:{line}: lỗi: Tệp \"evil.html\"" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("template, says", [
+    ("{{ range(200000)|list|length }}", "OverflowError"),
+    ("{{ ('a' * 100000000)|length }}", "SecurityError"),
+    ("{{ asset('/etc/hostname') }}", "AssetError"),
+    ("{{ asset('../../../../../../etc/hostname') }}", "AssetError"),
+    ("{{ WARD.categories|sort_vi('__class__.__name__') }}", "ValueError"),
+    ("{% set x = [] %}{{ x.append(1) }}", "SecurityError"),
+])
+def test_a_template_override_cannot_probe_the_machine_or_exhaust_the_build(site_copy, tmp_path, template, says):
+    """Found by a red-team pass: Pelican's globals replaced the sandbox's
+    range, asset() hashed any file, sort_vi read any attribute."""
+    partials = site_copy / "giao-dien" / "templates" / "partials"
+    partials.mkdir(parents=True)
+    footer = partials / "footer.html"
+    footer.write_text(f"<footer>\n{template}\n</footer>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "pelican", str(site_copy), "-s", str(ROOT / "pelicanconf.py"), "-o",
+                             str(out), *cache(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"{footer}:2: lỗi: Mẫu giao diện không hiện được trang: {says}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
+
+
+def test_templates_do_not_see_where_the_site_is_deployed(site_copy, tmp_path):
+    partials = site_copy / "giao-dien" / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "footer.html").write_text("<footer>[{{ PUBLISH_TARGET }}]</footer>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = dict(os.environ, PUBLISH_TARGET="deploy@10.0.0.5:/srv/www")
+    result = subprocess.run([sys.executable, "-m", "pelican", str(site_copy), "-s", str(ROOT / "publishconf.py"), "-o",
+                             str(out), "-e", f'CACHE_PATH="{tmp_path / "cache"}"', 'PUBLIC_URL="https://x.example"'],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "<footer>[]</footer>" in (out / "index.html").read_text(encoding="utf-8")

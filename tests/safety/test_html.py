@@ -25,6 +25,9 @@ HOSTILE = {
     "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
     "attr_list handler": '<p onclick="alert(1)">x</p>',
     "overlay style": '<div style="position:fixed;top:0;left:0;width:100%;height:100%">x</div>',
+    # Found by a red-team pass: parsers disagree on "<!-->", and a Markdown autolink to a script scheme.
+    "empty comment": "<!--><img src=x onerror=alert(1)>-->",
+    "script autolink": "<javascript:alert(3)>",
 }
 
 
@@ -69,6 +72,11 @@ def test_images_from_other_hosts_and_editor_ids_are_dropped():
     cleaned, refused = clean('<img src="https://tracker.example/p.gif" alt="x"><h2 id="search-input">Tiêu đề</h2>')
     assert "tracker" not in cleaned and 'id="search-input"' not in cleaned
     assert len(refused) == 2
+
+
+def test_an_image_address_with_backslashes_is_another_host():
+    cleaned, refused = clean('<img src="\\\\evil.example\\x.png" alt="a">')
+    assert "evil" not in cleaned and refused
 
 
 def test_embeds_only_from_the_configured_hosts():

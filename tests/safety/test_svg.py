@@ -50,3 +50,27 @@ def test_a_logo_with_script_stops_the_build_at_its_line_in_ward_toml(site_copy, 
     result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"')
     assert result.returncode == 0, result.stderr
     assert [p.read_text(encoding="utf-8") for p in (out / "giao-dien").glob("logo-*.svg")] == [PLAIN]
+
+
+XSLT = ('<?xml-stylesheet type="text/xsl" href=""?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xsl:version="1.0" viewBox="0 0 10 10"><rect width="10" height="10"/>'
+        '<xsl:element name="script" namespace="http://www.w3.org/2000/svg">alert(1)</xsl:element></svg>')
+
+
+@pytest.mark.parametrize("svg", [
+    XSLT,
+    XSLT.split("\n", 1)[1],  # the stylesheet's elements alone
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><foo:script xmlns:foo="http://www.w3.org/1999/XHTML">alert(1)</foo:script></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><style>rect{fill:u\\72l(https://evil.example/a)}</style></svg>',
+    '<?xml version="1.0"?><?xml-stylesheet href="data:text/xsl,x"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
+])
+def test_stylesheets_other_namespaces_and_css_escapes_are_refused(tmp_path, svg):
+    """Found by a red-team pass: an SVG that is its own XSLT stylesheet ran
+    script when its address was opened in Chromium."""
+    (tmp_path / "a.svg").write_text(svg, encoding="utf-8")
+    assert svg_problems(tmp_path / "a.svg") != []
+
+
+def test_the_xml_declaration_is_fine(tmp_path):
+    (tmp_path / "a.svg").write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + PLAIN, encoding="utf-8")
+    assert svg_problems(tmp_path / "a.svg") == []
