@@ -203,7 +203,8 @@ def configure_cache(pelican) -> None:
     digest = hashlib.sha256(settings_digest(settings, exclude=("CACHE_PATH", "WARD", *HOW_SETTINGS)).encode())
     digest.update(pelican_package.__version__.encode())
     here = Path(__file__).resolve().parent
-    for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors"):
+    # safety: the HTML policy the reader applies (a policy change must clean every cached file again).
+    for folder in (here, here.parent / "vietnamese", here.parent / "editor_errors", here.parent / "safety"):
         for source in sorted(folder.glob("*.py")):
             digest.update(source.read_bytes())
     root = cache_root(settings)

@@ -45,3 +45,29 @@ def test_idle_content_caches_are_removed_and_the_current_one_marked_used(tmp_pat
     # how a build runs is not what it reads: the same cache
     assert configured(RENDER_PROCESSES=1, READ_PARALLEL_FROM=5, QUICK_EXIT=False)["CACHE_PATH"] == settings["CACHE_PATH"]
     assert configured(TIMEZONE="UTC")["CACHE_PATH"] != settings["CACHE_PATH"]  # what it reads: another
+
+
+def test_a_change_of_the_html_policy_starts_a_new_content_cache(tmp_path, monkeypatch):
+    """The reader cleans HTML with safety's policy, and Pelican's cache keeps
+    the cleaned result: a policy change must clean every file again."""
+    from pathlib import Path
+
+    import safety.html
+
+    monkeypatch.setenv("PORTAL_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "site").mkdir()
+
+    def folder():
+        settings = read_settings(None, override={"CACHE_CONTENT": True, "PATH": str(tmp_path / "site"),
+                                                 "CACHE_PATH": str(tmp_path / "cache")})
+        configure_cache(types.SimpleNamespace(settings=settings))
+        return settings["CACHE_PATH"]
+
+    before = folder()
+    policy = Path(safety.html.__file__).resolve()
+    read_bytes = Path.read_bytes
+    # The policy's source as if edited (the file itself is left alone: other tests read it).
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read_bytes(self) + (b"\n# changed\n" if self.resolve() == policy else b""))
+    assert folder() != before
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert folder() == before
