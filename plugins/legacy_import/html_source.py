@@ -7,13 +7,14 @@ italic line under the photo, the alt text)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from . import cleaning
+from . import cleaning, safe
 from .model import Imported, Photo
 from .text_source import escape
 
@@ -54,7 +55,7 @@ def mark_embeds(markup: str) -> str:
 
 def sanitise(markup: str) -> str:
     return nh3.clean(
-        markup, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        markup, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(safe.ALLOWED_SCHEMES),
         link_rel=None, strip_comments=True, clean_content_tags=DROPPED_WITH_CONTENT,
     )
 
@@ -78,12 +79,15 @@ def parse_html(markup: str, source: Path) -> Imported:
     item = Imported(source=source)
     markup, notes = cleaning.repair_encoding(cleaning.nfc(markup))
     item.attention += notes
-    page = BeautifulSoup(sanitise(mark_embeds(markup)), "html.parser")
+    dropped = safe.DroppedURLs()  # links and photos of a scheme not accepted, named in the report
+    page = BeautifulSoup(sanitise(dropped.mark(mark_embeds(markup))), "html.parser")
     container = _article_part(page)
     for marker in page.find_all("p", class_=EMBED_MARK):
         link = marker.find("a")
         if container in marker.parents and link is not None:
-            item.attention.append(f"bỏ nội dung nhúng (video, bản đồ…) từ {unquote(link.get('href', ''))}: "
+            href = link.get("href", "")
+            shown = dropped.original(href) if dropped.original(href) is not None else unquote(href)
+            item.attention.append(f"bỏ nội dung nhúng (video, bản đồ…) từ {safe.shown_url(shown, 200)}: "
                                   "nếu cần, thêm vào bài một liên kết tới đó")
         marker.decompose()
     heading = container.find("h1") or page.find("h1")
@@ -103,47 +107,57 @@ def parse_html(markup: str, source: Path) -> Imported:
         if element is not container and not element.find(["img", "p"], recursive=True) or _is_furniture(element):
             element.decompose()
     captions_done: set[str] = set()
-    lines: list[tuple[str, str]] = []  # (kind, markdown)
+    lines: list[Line] = []
     for block in _blocks(container):
         if block.name == "table" and not block.find("img"):
-            lines.append(("table", nh3.clean(str(block), tags=TABLE_TAGS, attributes={"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "a": {"href"}})))
+            lines.append(_table(block, dropped))
             continue
         images = block.find_all("img") if block.name != "img" else [block]
         for image in images:
             caption = _caption_for(image, block)
             if caption:
                 captions_done.add(caption)
-            photo = _local_image(image.get("src", ""), source)
+            src = image.get("src", "")
+            unsafe = dropped.original(src)
+            photo = _local_image(src, source) if unsafe is None else None
             if photo is None:
-                src = image.get("src", "")
-                if urlsplit(src).netloc:
+                if unsafe is not None:
+                    item.attention.append(safe.dropped_image_note(unsafe))
+                elif urlsplit(src).netloc:
                     item.attention.append(f"bỏ ảnh ở trang khác (không tải về): {src}")
                 elif src:
                     item.attention.append(f"không thấy tệp ảnh {unquote(src)} cạnh trang đã lưu")
-                if caption:
-                    lines.append(("caption", f"*{escape(caption)}*"))
+                if caption:  # the photo is gone: its caption stays as an italic line, as plain text
+                    text, removed = safe.plain_text(caption)
+                    if removed:
+                        item.attention.append(safe.markup_note("chú thích ảnh", caption, text))
+                    if text:
+                        lines.append(Line("caption", f"*{escape(text)}*", text))
             else:
                 item.photos.append(Photo(photo, caption))
         if block.name in ("ul", "ol"):
             marker = "1." if block.name == "ol" else "-"
-            items = [_inline(li) for li in block.find_all("li")]
-            lines.append(("list", "\n".join(f"{marker} {text}" for text in items if text)))
+            items = [_inline(li, dropped) for li in block.find_all("li")]
+            lines.append(Line("list", "\n".join(f"{marker} {text.markdown}" for text in items if text.markdown),
+                              " ".join(text.plain for text in items), [n for text in items for n in text.notes]))
             continue
         if block.name == "table":
             for cell in block.find_all(["td", "th"]):
                 text = cleaning.clean_line(cell.get_text(" "))
                 if text and text not in captions_done and not cell.find("img"):
-                    lines.append(("text", _inline(cell)))
+                    lines.append(_inline(cell, dropped))
             continue
-        text = _inline(block)
         plain = cleaning.clean_line(block.get_text(" "))
         if not plain or plain in captions_done:
             continue
-        lines.append(("text", text if not block.name.startswith("h") else f"### {text}"))
+        line = _inline(block, dropped)
+        if block.name.startswith("h"):
+            line.markdown = f"### {line.markdown}"
+        lines.append(line)
     # Date line, noise, tail, byline: the same rules as the text exports.
-    kept: list[tuple[str, str]] = []
-    for kind, text in lines:
-        plain = cleaning.clean_line(re.sub(r"[*\\]", "", text))
+    kept: list[Line] = []
+    for line in lines:
+        kind, plain = line.kind, cleaning.clean_line(re.sub(r"[*\\]", "", line.markdown))
         if kind == "text" and item.date is None and cleaning.parse_date(plain):
             item.date = cleaning.parse_date(plain)
             continue
@@ -155,7 +169,7 @@ def parse_html(markup: str, source: Path) -> Imported:
             break
         if kind == "text" and plain == item.category:
             continue
-        kept.append((kind, text))
+        kept.append(line)
     if item.date is None:
         stamp = page.find("meta", attrs={"property": "article:published_time"}) or page.find("time")
         value = (stamp.get("content") or stamp.get("datetime") or "") if stamp else ""
@@ -163,19 +177,21 @@ def parse_html(markup: str, source: Path) -> Imported:
         if match:
             y, m, d, hh, mm = match.groups()
             item.date = cleaning.parse_date(f"Ngày {d}/{m}/{y} {hh or '00'}:{mm or '00'}")
-    texts = [t for _, t in kept]
+    texts = [line.markdown for line in kept]
     texts, had_copy = cleaning.drop_second_copy(texts, escape(item.title))
     if had_copy:
         item.dropped.append("(bản sao thứ hai của bài)")
         kept = kept[: len(texts)]
     for index in range(len(kept) - 1, max(-1, len(kept) - 4), -1):
-        name = cleaning.byline(cleaning.clean_line(re.sub(r"[*\\]", "", kept[index][1])))
+        name = cleaning.byline(cleaning.clean_line(re.sub(r"[*\\]", "", kept[index].markdown)))
         if name:
-            item.author = name
+            item.author = cleaning.byline(cleaning.clean_line(kept[index].plain)) or name
             del kept[index]
             break
-    item.blocks = [text for _, text in kept]
-    item.lead = next((cleaning.clean_line(re.sub(r"[*\\#]", "", t)) for k, t in kept if k == "text"), "")
+    item.blocks = [line.markdown for line in kept]
+    item.lead = next((cleaning.clean_line(line.plain) for line in kept if line.kind == "text"), "")
+    item.attention += [note for line in kept for note in line.notes]
+    safe.plain_fields(item)  # title, byline, lead and captions as plain text: a tag in them is removed, and said
     return item
 
 
@@ -222,26 +238,78 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _inline(element: Tag) -> str:
-    out = []
+@dataclass
+class Line:
+    """One block of the article: its Markdown, its plain text, and what the
+    editor is told about it if it is kept."""
+
+    kind: str  # text, caption, list, table
+    markdown: str
+    plain: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _inline(element: Tag, dropped: safe.DroppedURLs) -> Line:
+    """The Markdown of a block's inline content. Runs of text are escaped
+    whole, so that no Markdown forms where two pieces meet; link targets are
+    checked (an unsafe one drops the link and keeps its text, with a note)."""
+    out, plain, notes, run = [], [], [], []
+
+    def flush(before_link: bool = False) -> None:
+        if run:
+            text = escape("".join(run))
+            if before_link and text.endswith("!"):
+                text = text[:-1] + "\\!"  # "!" right before "[…](…)" would make the link an image
+            out.append(text)
+            run.clear()
+
     for node in element.descendants:
         if isinstance(node, NavigableString):
             parent = node.parent
             if parent.name in ("a",) or any(p.name == "a" for p in node.parents if p is not element):
                 continue
-            text = escape(str(node).replace("\n", " "))
-            if parent.name in ("strong", "b") and text.strip():
-                text = f"**{text.strip()}** "
-            elif parent.name in ("em", "i") and text.strip():
-                text = f"*{text.strip()}* "
-            out.append(text)
+            text = str(node).replace("\n", " ")
+            if parent.name in ("strong", "b", "em", "i") and text.strip():
+                flush()
+                mark = "**" if parent.name in ("strong", "b") else "*"
+                out.append(f"{mark}{escape(text.strip())}{mark} ")
+                plain.append(f"{text.strip()} ")
+            else:
+                run.append(text)
+                plain.append(text)
         elif node.name == "a":
-            label = escape(node.get_text(" ", strip=True))
+            label = node.get_text(" ", strip=True)
             href = node.get("href", "")
-            out.append(f"[{label}]({href})" if href and label else label)
+            unsafe = dropped.original(href)
+            url = safe.checked_url(href) if href and unsafe is None else None
+            if unsafe is not None or (url is None and safe.url_scheme(href)):
+                notes.append(safe.dropped_link_note(unsafe if unsafe is not None else href, label))
+            if url and label:
+                flush(before_link=True)
+                out.append(safe.link(label, url))
+            else:
+                run.append(label)
+            plain.append(label)
         elif node.name == "br":
+            flush()
             out.append("  \n")
-    return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+            plain.append("  \n")
+    flush()
+    return Line("text", re.sub(r"[ \t]+", " ", "".join(out)).strip(), re.sub(r"[ \t]+", " ", "".join(plain)).strip(), notes)
+
+
+def _table(block: Tag, dropped: safe.DroppedURLs) -> Line:
+    """A table without photos, as HTML: its links checked like the others."""
+    notes = []
+    for anchor in block.find_all("a", href=True):
+        unsafe = dropped.original(anchor["href"])
+        if unsafe is not None or safe.checked_url(anchor["href"]) is None:
+            if unsafe is not None or safe.url_scheme(anchor["href"]):
+                notes.append(safe.dropped_link_note(unsafe if unsafe is not None else anchor["href"], anchor.get_text(" ", strip=True)))
+            del anchor["href"]
+    html = nh3.clean(str(block), tags=TABLE_TAGS, attributes={"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "a": {"href"}},
+                     url_schemes=set(safe.ALLOWED_SCHEMES))
+    return Line("table", html, cleaning.clean_line(block.get_text(" ")), notes)
 
 
 def _caption_for(image: Tag, block: Tag) -> str:

@@ -3,7 +3,6 @@ mapping, file names that are stable from run to run, and the text."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from content_model.checks import SUMMARY_MAX
 from vietnamese import slugify
 
 from .model import Imported
+from .safe import markdown_text, plain_text
 
 # Old portals' usual headings → the usual names of this portal's categories.
 # Used only when the ward has a category of that name; the mapping file wins.
@@ -68,7 +68,9 @@ def short_summary(lead: str) -> str:
 
 
 def header_value(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """A header field or a caption as plain text on one line (the readers
+    already removed any markup and said so; this holds whatever the caller)."""
+    return plain_text(text)[0]
 
 
 def markdown(item: Imported, category: str, album: bool) -> str:
@@ -80,7 +82,7 @@ def markdown(item: Imported, category: str, album: bool) -> str:
     if item.author:
         lines.append(f"Author: {header_value(item.author)}")
     if item.lead:
-        lines.append(f"Summary: {header_value(short_summary(item.lead))}")
+        lines.append(f"Summary: {markdown_text(short_summary(header_value(item.lead)))}")  # Summary is Markdown
     body = "\n\n".join(item.blocks)
     if album and "[[album]]" not in body:
         body += "\n\n[[album]]"
@@ -88,4 +90,5 @@ def markdown(item: Imported, category: str, album: bool) -> str:
 
 
 def captions_file(item: Imported, names: list[str]) -> str:
-    return "".join(f"{name}: {photo.caption}\n" if photo.caption else f"{name}\n" for name, photo in zip(names, item.photos))
+    captions = [header_value(photo.caption) for photo in item.photos]
+    return "".join(f"{name}: {caption}\n" if caption else f"{name}\n" for name, caption in zip(names, captions))

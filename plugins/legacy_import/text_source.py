@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cleaning
+from . import cleaning, safe
 from .model import Imported
 
 HEADER_WINDOW = 8  # the date line is among the first lines that are not noise
@@ -61,6 +61,7 @@ def parse_text(text: str, source: Path) -> Imported:
             del paragraphs[index]
             break
     item.blocks, item.lead = text_blocks(paragraphs)
+    safe.plain_fields(item)  # title, byline and lead as plain text: a tag in them is removed, and said
     return item
 
 
@@ -88,12 +89,9 @@ def text_blocks(paragraphs: list[str]) -> tuple[list[str], str]:
 
 def escape(line: str) -> str:
     """Text as Markdown that shows exactly that text: no HTML, no heading,
-    quote or emphasis by accident; numbered and dashed lists stay lists."""
-    line = line.replace("\\", "\\\\").replace("<", "&lt;").replace("[[", "[\\[")
-    line = line.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
-    if line.startswith(("#", ">", "=")):
-        line = "\\" + line
-    return line
+    quote or emphasis by accident, no link; numbered and dashed lists stay
+    lists (``safe.markdown_text``)."""
+    return safe.markdown_text(line)
 
 
 def read_text_source(path: Path) -> Imported:

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 from helpers import FIXTURE_SITE, ROOT, run_pelican, soup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from safety import url_scheme
 from safety.csp import boot_script
@@ -245,39 +245,54 @@ def test_captions_with_markup_are_shown_as_text(site_copy, tmp_path):
 
 
 
-FIELD_PIECES = [
+# Shown as text, or cleaned with a warning: a build with only these publishes.
+HARMLESS_PIECES = [
+    "&lt;img src=x onerror=alert(1)&gt;", "`<b onclick=alert(1)>`", "<p class='MsoNormal' style='color:red'>Word</p>",
+    "<font face=Arial>chữ</font>", "<", ">", "\"", "'", "&", "Tiếng Việt", "**đậm**", "<!-- ghi chú -->",
+]
+FIELD_PIECES = HARMLESS_PIECES + [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<iframe srcdoc='<b>'>",
     "[x](javascript:alert(1))", "<a href=\"https://ok.example/a.pdf) <img src=x onerror=alert(1)>\">a</a>",
     "<style>*{display:none}</style>", "&lt;img src=x onerror=alert(1)&gt;", "`<b onclick=alert(1)>`", "{: onclick=alert(1)}",
-    "<", ">", "\"", "'", "&", "Tiếng Việt", "{static}/../../x", "<!--", "-->", "<p style='position:fixed'>",
+    "{static}/../../x", "<!--", "-->", "<p style='position:fixed'>",
 ]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example is a whole build: no shrinking (minutes per step), and the
+# same examples on every run, so that CI does not find a new one by chance.
+@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_markup_in_every_field_never_runs_and_never_leaves_the_output(tmp_path_factory, data):
     """Whole builds over random markup in the title, author, tags, summary,
     body and a photo caption: the build stops with messages, or publishes
     pages where none of it can run; nothing is written outside the output."""
+    from bs4 import BeautifulSoup
     from site_build.test_galleries import ALBUM_ARTICLE, add_photos
 
     text = st.lists(st.sampled_from(FIELD_PIECES), min_size=1, max_size=6).map(" ".join)
+    # The body and summary refuse script (the build stops); half the time
+    # they hold only what publishes, so that published pages are judged too.
+    harmless = st.lists(st.sampled_from(HARMLESS_PIECES), min_size=1, max_size=6).map(" ".join)
+    prose = st.one_of(harmless, text)
     work = tmp_path_factory.mktemp("random")
     site = work / "site"
     shutil.copytree(FIXTURE_SITE, site)
     add_photos(site)
     article = site / f"{ALBUM_ARTICLE}.md"
     head, body = article.read_text(encoding="utf-8").split("\n\n", 1)
-    fields = {key: data.draw(text, label=key) for key in ("Title", "Author", "Tags", "Summary")}
+    fields = {key: data.draw(text, label=key) for key in ("Title", "Author", "Tags")}
+    fields["Summary"] = data.draw(prose, label="Summary")
     head = "\n".join(line for line in head.split("\n") if line.split(":")[0] not in fields)
     head += "".join(f"\n{key}: {value.replace(chr(10), ' ')}" for key, value in fields.items())
-    article.write_text(f"{head}\n\n{body}\n{data.draw(text, label='body')}\n", encoding="utf-8")
+    article.write_text(f"{head}\n\n{body}\n{data.draw(prose, label='body')}\n", encoding="utf-8")
     (site / ALBUM_ARTICLE / "chu-thich.txt").write_text(f"anh1.jpg: {data.draw(text, label='caption')}\n", encoding="utf-8")
     out = work / "a" / "out"
     photos = tmp_path_factory.getbasetemp() / "random-photos"  # by content hash: shared by every example
     result = run_pelican(site, out, "-e", f'CACHE_PATH="{work / "cache"}"', f'GALLERY_CACHE_PATH="{photos}"')
     assert "Traceback" not in result.stderr, result.stderr
     assert {p.name for p in work.iterdir()} <= {"site", "a", "cache"} and {p.name for p in (work / "a").iterdir()} <= {"out"}
+    event("stopped" if result.returncode else "published")
     if result.returncode != 0:
         assert "lỗi" in result.stderr and not out.exists()
         return
