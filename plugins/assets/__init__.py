@@ -39,13 +39,19 @@ class Asset:
         self.prefix = settings.get("THEME_STATIC_DIR", "theme")
 
     def __call__(self, path: str) -> str:
-        # Only the theme's own static files: a ward's template override is
-        # content, and must not learn anything of other files on the machine.
-        root = Path(self.static).resolve()
-        target = (root / str(path)).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            raise AssetError(path)
-        return f"{self.prefix}/{path}?v={_digest(str(target))}"
+        return f"{self.prefix}/{path}?v={_theme_digest(self.static, str(path))}"
+
+
+@functools.lru_cache(maxsize=None)
+def _theme_digest(static: str, path: str) -> str:
+    """The digest of one of the theme's own static files (asked on every
+    page, so answered once): a ward's template override is content, and must
+    not learn anything of other files on the machine."""
+    root = Path(static).resolve()
+    target = (root / path).resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        raise AssetError(path)
+    return _digest(str(target))
 
 
 class AssetError(ValueError):
@@ -57,6 +63,7 @@ class AssetError(ValueError):
 
 def add_global(pelican) -> None:
     _digest.cache_clear()  # a preview rebuild sees a changed file
+    _theme_digest.cache_clear()
     globals_ = dict(pelican.settings.get("JINJA_GLOBALS", {}))
     globals_["asset"] = Asset(pelican.settings)
     pelican.settings["JINJA_GLOBALS"] = globals_

@@ -26,7 +26,7 @@ from editor_errors import ERROR, WARNING, Problem, report, say, stop_if_errors
 from atomic_output import add_finisher
 from pelican import signals
 
-from .csp import context_values, policy
+from .csp import context_values, policy, write_host_files
 from .html import Refusal, clean, plain_text, url_scheme
 from .paths import inside, link_problems, output_inside
 from .svg import svg_problems
@@ -209,9 +209,17 @@ def check_static(generator) -> None:
     report(*problems)
 
 
+def host_files(output, settings) -> None:
+    """A finisher: a publishing build gives the hosts the policy as a header
+    (``_headers`` for Netlify and Cloudflare Pages, an nginx include)."""
+    if settings.get("PUBLISH"):
+        write_host_files(Path(output), settings["THEME"])
+
+
 def register() -> None:
     signals.initialized.connect(check_links)
     signals.generator_init.connect(prepare_generator)
     signals.static_generator_finalized.connect(check_static)
     add_finisher(refused_access)
+    add_finisher(host_files)
 

@@ -58,3 +58,31 @@ def context_values(theme: str, ward_css: str, embed_hosts: tuple[str, ...]) -> d
         "INLINE_BOOT_SCRIPT": Markup(boot),
         "INLINE_STYLE": Markup(ward_css) if ward_css else "",
     }
+
+
+HEADERS = "_headers"  # Netlify, Cloudflare Pages
+NGINX = "nginx-security.conf"  # include it in the server block
+
+
+def host_policy(theme: str | Path) -> str:
+    """The policy as a header, for every file a host serves (pages carry
+    the meta too, and a browser applies both, so the header only adds what a
+    meta cannot say, ``frame-ancestors``, and covers files that are not
+    pages, an SVG opened by its address among them). Styles and frames are
+    left to each page's meta: each ward's colour has its own hash."""
+    value = policy([boot_script(theme)], [], meta=False).replace("frame-src 'none'", "frame-src https:")
+    return value + "; style-src 'self' 'unsafe-inline'"
+
+
+def write_host_files(output: Path, theme: str | Path, base_path: str = "") -> None:
+    """``_headers`` and ``nginx-security.conf`` at the root of *output*."""
+    value = host_policy(theme)
+    extra = ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin")
+    (output / HEADERS).write_text(
+        f"{base_path}/*\n  Content-Security-Policy: {value}\n" + "".join(f"  {k}: {v}\n" for k, v in extra),
+        encoding="utf-8")
+    (output / NGINX).write_text(
+        "# Tiêu đề bảo mật cho mọi tệp của cổng. Dùng trong khối server hoặc location của nginx:\n"
+        "#   include /duong-dan/nginx-security.conf;\n"
+        f"add_header Content-Security-Policy \"{value}\" always;\n"
+        + "".join(f"add_header {k} \"{v}\" always;\n" for k, v in extra), encoding="utf-8")

@@ -14,14 +14,18 @@ lists every page shares (``articles.append``…).
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from editor_errors import Problem, collector, report, say, stop_if_errors
 from jinja2 import Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from markupsafe import Markup
+from pelican.utils import SafeDatetime
 
 MAX_SIZE = 1_000_000  # characters or items one template expression may make
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None), Markup, datetime.date, datetime.datetime, SafeDatetime})
 
 
 class PortalTemplate(Template):
@@ -65,6 +69,17 @@ class PortalEnvironment(ImmutableSandboxedEnvironment):
 
     overrides = ""  # the ward's template folder, named in the message
     template_class = PortalTemplate
+
+    def is_safe_attribute(self, obj, attr, value):
+        """Jinja's rule, with a fast answer for the values templates read on
+        every page (texts, numbers, dates): they reach nothing further. The
+        sandbox's own checks (internals, mutating methods) cost a fifth of
+        rendering otherwise."""
+        if attr.startswith("_"):
+            return False
+        if type(value) in _PLAIN_VALUES:
+            return True
+        return super().is_safe_attribute(obj, attr, value)
 
     # ``*`` and ``**`` are checked too (Jinja's sandbox hook): one template
     # must not build a string or a number large enough to exhaust the build.

@@ -119,32 +119,6 @@ def _template():
     return env.get_template("hub.html")
 
 
-HEADERS = "_headers"  # Netlify, Cloudflare Pages
-NGINX_HEADERS = "nginx-security.conf"
-
-
-def write_security_headers(output: Path, hub: Hub) -> None:
-    """The Content-Security-Policy as a header for every file the hosts
-    serve (the pages carry it as a meta too; a browser applies both, so
-    the header only adds what a meta cannot say: ``frame-ancestors``, and
-    files that are not pages). Styles are left to each page's meta: each
-    ward's colour has its own hash."""
-    from safety.csp import boot_script, policy
-
-    value = policy([boot_script(ROOT / "theme")], [], meta=False).replace("frame-src 'none'", "frame-src https:")
-    value += "; style-src 'self' 'unsafe-inline'"
-    base = hub.base_path or ""
-    _write(output / HEADERS, f"{base}/*\n  Content-Security-Policy: {value}\n  X-Content-Type-Options: nosniff\n"
-                             "  Referrer-Policy: strict-origin-when-cross-origin\n")
-    _write(output / NGINX_HEADERS, (
-        "# Tiêu đề bảo mật cho mọi tệp của cổng. Dùng trong khối server hoặc location của nginx:\n"
-        "#   include /duong-dan/nginx-security.conf;\n"
-        f"add_header Content-Security-Policy \"{value}\" always;\n"
-        "add_header X-Content-Type-Options \"nosniff\" always;\n"
-        "add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n"
-    ))
-
-
 def wards_for_hub(sites: list[Site], summaries: dict[str, dict]) -> list[dict]:
     from vietnamese import short_date, sort_key
 
@@ -260,7 +234,9 @@ def write_hub(output: Path, sites: list[Site], summaries: dict[str, dict], hub: 
                               **context_values(str(ROOT / "theme"), "", ()))
     _write(output / "index.html", page)
     write_feed(output, hub, title, sites, summaries)
-    write_security_headers(output, hub)
+    from safety.csp import write_host_files
+
+    write_host_files(output, ROOT / "theme", hub.base_path or "")  # for the whole tree, every ward included
     count = write_redirects(output, hub, merged, summaries) if merged else 0
     return {"wards": len(wards), "redirects": count}
 

@@ -367,3 +367,18 @@ def test_templates_do_not_see_where_the_site_is_deployed(site_copy, tmp_path):
                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "<footer>[]</footer>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_publishing_build_gives_the_hosts_the_policy_as_a_header(site_copy, tmp_path):
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"', settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    headers = (out / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-")
+    assert "frame-ancestors 'self'" in headers and "X-Content-Type-Options: nosniff" in headers
+    nginx = (out / "nginx-security.conf").read_text(encoding="utf-8")
+    assert "add_header Content-Security-Policy \"default-src 'self'" in nginx
+    assert not (tmp_path / "preview").exists()
+    preview = tmp_path / "preview"
+    assert run_pelican(site_copy, preview, *cache(tmp_path)).returncode == 0
+    assert not (preview / "_headers").exists()  # only what is published needs them
