@@ -107,6 +107,11 @@ PREVIEW = False  # invoke livereload sets it: drafts and scheduled articles show
 # PORTAL_NOW = "2026-01-01 08:00"  # fix "now" for scheduling (also an env variable)
 EDITOR_LANGUAGE = "vi"  # "en": editor messages in English (or PORTAL_LANGUAGE=en)
 
+# -- Safety (plugin: safety) --------------------------------------------------
+# Hosts whose pages an article may embed in an <iframe> (https only), e.g. the
+# province's video service; every other frame is refused.
+EMBED_HOSTS: list[str] = []
+
 # -- Listings ----------------------------------------------------------------
 HOME_ARTICLES_PER_CATEGORY = 4
 RELATED_ARTICLES = 5

@@ -32,11 +32,13 @@ Every problem goes through ``editor_errors``; the file is left out with
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from editor_errors import Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
+from safety import pickles_in, remember_pickles, verified_pickles
 
 from .checks import date_problem
 from .clock import now
@@ -211,6 +213,18 @@ def configure_cache(pelican) -> None:
     settings["CONTENT_CACHE_ROOT"] = str(root)  # cache_root() keeps answering the same
     settings["CACHE_PATH"] = str(root / "pelican" / digest.hexdigest()[:16])
     prune_content_caches(Path(settings["CACHE_PATH"]), settings.get("CACHE_IDLE_DAYS", 30))
+    # Pelican unpickles its cache itself: a file that holds anything but data
+    # (a cache restored from elsewhere) is deleted first, and read anew.
+    removed = verified_pickles(settings["CACHE_PATH"], pickles_in(settings["CACHE_PATH"]))
+    if removed:
+        print(say(f"Bộ nhớ đệm nội dung không dùng được, làm lại: {', '.join(removed)}",
+                  f"Content cache not usable, made again: {', '.join(removed)}"), file=sys.stderr)
+
+
+def remember_cache(pelican) -> None:
+    """``finalized``: the content cache this build saved needs no check next time."""
+    if pelican.settings.get("CACHE_CONTENT"):
+        remember_pickles(pelican.settings["CACHE_PATH"], pickles_in(pelican.settings["CACHE_PATH"]))
 
 
 def prune_content_caches(current: Path, idle_days: float) -> list[Path]:
@@ -265,6 +279,7 @@ def _stable_repr(value) -> str:
 
 def register() -> None:
     signals.initialized.connect(configure_cache)
+    signals.finalized.connect(remember_cache)
     signals.readers_init.connect(use_reader)
     signals.article_generator_context.connect(check_article)
     signals.page_generator_context.connect(check_page)

@@ -33,16 +33,19 @@ import functools
 import hashlib
 import os
 import pickle
+import sys
 import types
 from pathlib import Path
 
 from atomic_output import link_file
+from editor_errors import say
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 from pelican.writers import logger as pelican_writer_log
+from safety import RefusedPickle, load_pickle
 
 from .fingerprint import Volatile, content_fingerprint, digest, mapping_digest, stable
 from .parallel import Job
@@ -74,9 +77,13 @@ class Session:
         if previous_output is not None:
             try:
                 with open(record_path, "rb") as handle:
-                    loaded = pickle.load(handle)
+                    loaded = load_pickle(handle)  # data only: a restored cache cannot run code
                 if loaded.get("version") == RECORD_VERSION:
                     self.previous, self.previous_site = loaded["pages"], loaded["site"]
+            except RefusedPickle as error:  # not data: not ours; every page is rendered
+                print(say(f"Bộ nhớ đệm trang không dùng được ({error}), dựng lại mọi trang.",
+                          f"Page cache not usable ({error}), every page is rendered again."), file=sys.stderr)
+                self.previous, self.previous_site = {}, None
             except (OSError, pickle.PickleError, EOFError, KeyError, AttributeError):
                 self.previous, self.previous_site = {}, None
         self.pages: dict = {}

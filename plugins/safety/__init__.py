@@ -22,18 +22,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from editor_errors import ERROR, WARNING, Problem, report, say, stop_if_errors
 from atomic_output import add_finisher
+from editor_errors import ERROR, WARNING, Problem, report, say, stop_if_errors
 from pelican import signals
 
 from .csp import context_values, policy, write_host_files
 from .html import Refusal, clean, plain_text, url_scheme
 from .paths import inside, link_problems, output_inside
+from .pickles import Refused as RefusedPickle
+from .pickles import load as load_pickle
+from .pickles import pickles_in, remember as remember_pickles, verified as verified_pickles
 from .svg import svg_problems
 from .templates import override_problems, refused_access, sandbox_generator
 
-__all__ = ["DOWNLOAD_TYPES", "clean_html", "download_problems", "override_problems", "html_problems", "inside", "link_problems", "markup_in_text",
-           "plain_text", "policy", "static_problems", "svg_problems", "url_scheme"]
+__all__ = ["DOWNLOAD_TYPES", "clean_html", "download_problem", "download_problems", "html_problems", "inside",
+           "link_problems", "load_pickle", "markup_in_text", "pickles_in", "RefusedPickle", "remember_pickles",
+           "verified_pickles", "override_problems", "plain_text", "policy", "static_problems",
+           "svg_problems", "url_scheme"]
 
 # What may be downloaded from ``tep/`` (or linked with {static}): documents,
 # spreadsheets, archives, photos, sound and video. Not HTML, SVG, XML or
@@ -51,6 +56,8 @@ PRIVATE_SETTINGS = ("PUBLISH_TARGET",)
 
 
 def embed_hosts(settings: dict) -> tuple[str, ...]:
+    """``EMBED_HOSTS`` (default: none): the hosts whose pages an article may
+    frame (``<iframe src="https://host/…">``), e.g. the province's video host."""
     return tuple(sorted(str(h).strip().lower() for h in settings.get("EMBED_HOSTS", ()) if str(h).strip()))
 
 

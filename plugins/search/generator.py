@@ -7,12 +7,15 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 from pathlib import Path
 
 from atomic_output import write_bytes
 from content_model import cache_root
+from editor_errors import say
 from incremental.parallel import run_shares
 from pelican.generators import Generator
+from safety import RefusedPickle, load_pickle
 from vietnamese import short_date
 
 from .encoding import POSITIONS
@@ -64,8 +67,12 @@ class SearchGenerator(Generator):
     def _load(self, path: Path) -> IndexState | None:
         try:
             with path.open("rb") as handle:
-                code, state = pickle.load(handle)
+                code, state = load_pickle(handle)  # data only: a restored cache cannot run code
         except FileNotFoundError:
+            return None
+        except RefusedPickle as error:  # not data: not ours
+            print(say(f"Bộ nhớ đệm tìm kiếm không dùng được ({error}), làm lại chỉ mục.",
+                      f"Search cache not usable ({error}), the index is made again."), file=sys.stderr)
             return None
         except Exception as error:  # a damaged cache only costs time
             logger.debug("search: cache %s unreadable (%s), building the index again", path, error)

@@ -31,8 +31,8 @@ def hostile_site(tmp_path_factory):
              "<p class=\"MsoNormal\" style=\"color:red\">Đoạn dán từ Word, đoanhostile.</p>\n")
     article.write_text(text, encoding="utf-8")
     ward = site / "ward.toml"
-    ward.write_text(ward.read_text(encoding="utf-8").replace('portal_title = "', f'portal_title = "<img src=w onerror=\'{MARK}\'>'),
-                    encoding="utf-8")
+    ward.write_text(ward.read_text(encoding="utf-8").replace('portal_title = "', f'portal_title = "<img src=w onerror=\'{MARK}\'>')
+                    + '\n[theme]\ncolour = "#1d4e89"\n', encoding="utf-8")  # the inline <style>, allowed by its hash
     out = site.parent / "out"
     result = run_pelican(site, out, "-e", f'CACHE_PATH="{site.parent / "cache"}"')
     assert result.returncode == 0, result.stderr
@@ -57,6 +57,8 @@ def test_no_editor_markup_runs_on_any_page(watch, hostile_site, page):
     assert watched.page.evaluate("window.__hostile === undefined")
     assert dialogs == []
     assert watched.page.evaluate("document.documentElement.classList.contains('has-js')")  # the boot script ran
+    colour = "getComputedStyle(document.documentElement).getPropertyValue('--color-primary').trim()"
+    assert watched.page.evaluate(colour) == "#1d4e89"  # the ward's colour style ran under the policy
     watched.assert_clean()
 
 
