@@ -1,8 +1,8 @@
 """A/B: this working tree against an earlier commit, on the same synthetic site.
 
-    python bench/ab_bench.py --base REV [--articles 2000] [--settings pelicanconf.py] [--rounds 2]
+    python bench/ab_bench.py --base REV [--head REV] [--articles 2000] [--settings pelicanconf.py] [--rounds 2]
 
-Checks REV out into a temporary git worktree, writes one site of N
+Checks REV (and ``--head``, else this working tree) out into temporary git worktrees, writes one site of N
 articles (``build_bench.write_site``, text only), and for each round builds
 it cold with each tree in turn (fresh output and caches), then once more
 after one article is edited. Alternating the trees in rounds spreads the
@@ -42,10 +42,13 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--head", help="the commit to measure (default: this working tree, as it is)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ab-bench-"))
-    base = work / "base"
+    base, head = work / "base", (work / "head" if args.head else ROOT)
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(base), args.base], check=True)
+    if args.head:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(head), args.head], check=True)
     try:
         site = work / "site"
         site.mkdir()
@@ -54,7 +57,7 @@ def main() -> int:
         text = edited.read_text(encoding="utf-8")
         times: dict[tuple[str, str], list[float]] = {}
         for number in range(args.rounds):
-            for label, tree in (("base", base), ("this", ROOT)):
+            for label, tree in (("base", base), ("this", head)):
                 out, cache = work / f"out-{label}", work / f"cache-{label}"
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(cache, ignore_errors=True)
@@ -68,9 +71,10 @@ def main() -> int:
         print(f"{args.articles} articles, {args.settings}, fastest of {args.rounds}:")
         for kind in ("cold", "edit"):
             a, b = min(times[("base", kind)]), min(times[("this", kind)])
-            print(f"  {kind}: {args.base[:10]} {a:.1f} s, this tree {b:.1f} s ({b / a:.2f}×)")
+            print(f"  {kind}: {args.base[:10]} {a:.1f} s, {(args.head or 'this tree')[:10]} {b:.1f} s ({b / a:.2f}×)")
     finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+        for tree in {base, head} - {ROOT}:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

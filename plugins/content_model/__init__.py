@@ -40,7 +40,7 @@ from pelican import signals
 from pelican.urlwrappers import Category
 from safety import pickles_in, remember_pickles, verified_pickles
 
-from .checks import date_problem
+from .checks import date_problem, template_problem
 from .clock import now
 from .links import link_problems
 from .reader import WardMarkdownReader
@@ -109,6 +109,8 @@ def after_read(settings: dict, metadata: dict) -> list[Problem]:
     late = link_problems(path, metadata.get("links", []), settings.get("PATH", ""))
     if metadata.get("date") and "date" in metadata.get("source_lines", {}):
         late.append(date_problem(path, metadata["source_lines"]["date"], metadata["date"], now(settings)))
+    if metadata.get("template") and metadata.get("status") != "skip":
+        late.append(template_problem(path, metadata.get("source_lines", {}).get("template", 1), metadata["template"], settings))
     return problems + [p.in_draft() if draft else p for p in late if p is not None]
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 from editor_errors import WARNING, Problem, say
@@ -123,3 +124,25 @@ def date_problem(path: str, line: int, date: dt.datetime, now: dt.datetime) -> P
             f"The date {date:%d/%m/%Y} is far in the future; the article will only be published then. Check the year.",
         ), WARNING)
     return None
+
+
+TEMPLATE_NAME = re.compile(r"[a-z0-9_-]+")  # a theme template's name: never a path
+
+
+def template_problem(path: str, line: int, template: str, settings: dict) -> Problem | None:
+    """``Template:`` must name a template of the theme or of the ward's own
+    (``giao-dien/templates/``): checked on every build, as templates change
+    without the article changing."""
+    from ward_identity.look import TEMPLATES_FOLDER
+
+    folders = [*settings.get("THEME_TEMPLATES_OVERRIDES", []), os.path.join(settings.get("PATH", ""), TEMPLATES_FOLDER),
+               os.path.join(settings.get("THEME", ""), "templates")]
+    known = sorted({name[:-5] for folder in folders if os.path.isdir(folder) for name in os.listdir(folder)
+                    if name.endswith(".html")})
+    if TEMPLATE_NAME.fullmatch(template) and template in known:
+        return None
+    return Problem(path, line, say(
+        f"Không có mẫu trang \"{template}\". Dùng một trong: {', '.join(known)}; hoặc xóa dòng Template: để dùng mẫu thường.",
+        f"There is no page template \"{template}\". Use one of: {', '.join(known)}; or delete the Template: line to use "
+        "the usual one.",
+    ))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_errors import Problem, say
+from safety import url_scheme
 from vietnamese import normalize, slugify
 
 from .look import Theme, read_theme
@@ -299,6 +300,14 @@ def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | N
                     ),
                 )
             )
+        elif url_scheme(url) not in (None, "http", "https", "mailto", "tel"):
+            problems.append(Problem(src, lines.key("url", start), say(
+                f"Liên kết \"{url}\" không phải địa chỉ trang web (chỉ nhận https://…, http://…, mailto:, tel: hoặc "
+                "đường dẫn tương đối như lien-he.html).",
+                f"The link \"{url}\" is not a web address (only https://…, http://…, mailto:, tel: or a relative "
+                "path such as lien-he.html are accepted).",
+            )))
+            continue
         banners.append(Banner(title, url, _text(entry.get("description"))))
 
     theme, found = read_theme(src, data.get("theme"), content, lines)

@@ -382,3 +382,23 @@ def test_a_publishing_build_gives_the_hosts_the_policy_as_a_header(site_copy, tm
     preview = tmp_path / "preview"
     assert run_pelican(site_copy, preview, *cache(tmp_path)).returncode == 0
     assert not (preview / "_headers").exists()  # only what is published needs them
+
+
+def test_a_banner_to_a_script_address_is_refused_at_its_line(site_copy, tmp_path):
+    ward = site_copy / "ward.toml"
+    ward.write_text(ward.read_text(encoding="utf-8") + '\n[[banners]]\ntitle = "Dịch vụ công"\nurl = "javascript:alert(1)"\n',
+                    encoding="utf-8")
+    line = ward.read_text(encoding="utf-8").count("\n")
+    result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path))
+    assert result.returncode == 1
+    assert f"{ward}:{line}: lỗi: Liên kết \"javascript:alert(1)\" không phải địa chỉ trang web" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("template", ["../../../../etc/passwd", "khong-co", "!simple/base"])
+def test_a_template_header_names_a_template_or_stops_at_its_line(site_copy, tmp_path, template):
+    page = site_copy / "trang" / "lien-he.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Template: contact", f"Template: {template}"), encoding="utf-8")
+    result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{page}:4: lỗi: Không có mẫu trang \"{template}\". Dùng một trong: 404, albums," in result.stderr, result.stderr
+    assert check(page).returncode == 1
