@@ -38,7 +38,7 @@ from pathlib import Path
 from editor_errors import Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
-from safety import pickles_in, remember_pickles, verified_pickles
+from safety import clean_html, pickles_in, remember_pickles, verified_pickles
 
 from .checks import date_problem, template_problem
 from .clock import now
@@ -217,10 +217,28 @@ def configure_cache(pelican) -> None:
     prune_content_caches(Path(settings["CACHE_PATH"]), settings.get("CACHE_IDLE_DAYS", 30))
     # Pelican unpickles its cache itself: a file that holds anything but data
     # (a cache restored from elsewhere) is deleted first, and read anew.
-    removed = verified_pickles(settings["CACHE_PATH"], pickles_in(settings["CACHE_PATH"]))
+    removed = verified_pickles(settings["CACHE_PATH"], pickles_in(settings["CACHE_PATH"]), cached_html_problem)
     if removed:
         print(say(f"Bộ nhớ đệm nội dung không dùng được, làm lại: {', '.join(removed)}",
                   f"Content cache not usable, made again: {', '.join(removed)}"), file=sys.stderr)
+
+
+def cached_html_problem(cache) -> str | None:
+    """Why Pelican's reader cache (file → (stamp, (html, metadata))) cannot
+    be used, or None: data that is well formed can still be forged, so the
+    HTML of every entry must be what the reader's policy would let through.
+    Run only on a cache file this machine did not write (restored, changed)."""
+    if not isinstance(cache, dict):
+        return "not a reader cache"
+    for name, entry in cache.items():
+        try:
+            _stamp, (html, metadata) = entry
+        except (TypeError, ValueError):
+            return f"{name}: not a reader entry"
+        for markup in (html, (metadata or {}).get("summary")):
+            if isinstance(markup, str) and any(r.script for r in clean_html(markup, {})[1]):
+                return f"{name}: HTML the policy refuses"
+    return None
 
 
 def remember_cache(pelican) -> None:

@@ -89,10 +89,11 @@ def pickles_in(folder: str | os.PathLike) -> list[str]:
         return []
 
 
-def verified(folder: str | os.PathLike, names) -> list[str]:
+def verified(folder: str | os.PathLike, names, check=None) -> list[str]:
     """Check the pickles *names* of *folder* before another reader loads
-    them: one that holds anything but data, or cannot be read, is deleted.
-    The names deleted, each with the reason."""
+    them: one that holds anything but data, or cannot be read, or whose data
+    *check(data)* refuses (with a reason, a str), is deleted. The names
+    deleted, each with the reason."""
     folder = Path(folder)
     memo, removed = _memo(folder), []
     for name in names:
@@ -104,7 +105,10 @@ def verified(folder: str | os.PathLike, names) -> list[str]:
             continue
         try:
             with open(path, "rb") as handle:
-                load(handle)
+                data = load(handle)
+            reason = check(data) if check is not None else None
+            if reason:
+                raise Refused(reason)
         except Exception as exc:  # noqa: BLE001 - any failure: the cache is made again
             path.unlink(missing_ok=True)
             removed.append(f"{name} ({exc})")

@@ -76,3 +76,24 @@ def test_poisoned_caches_are_refused_and_the_build_goes_on(site_copy, tmp_path):
         for name in pickles_in(folder):  # made again, as data
             with open(folder / name, "rb") as handle:
                 load_pickle(handle)
+
+
+def test_a_forged_entry_that_is_only_data_but_carries_script_is_refused(site_copy, tmp_path):
+    """A pickle of plain data can still be forged: the content cache's HTML
+    must be what the reader's policy lets through, or the file is made again."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert run_pelican(site_copy, out, "-e", f'CACHE_PATH="{cache}"').returncode == 0
+    readers = next(cache.rglob("ArticlesGenerator-Readers"))
+    with open(readers, "rb") as handle:
+        entries = load_pickle(handle)
+    name = next(n for n in entries if n.endswith("2025-06-01-thu-sau.md"))
+    stamp, (html, metadata) = entries[name]
+    entries[name] = (stamp, (html + "<script>window.__forged = 1</script>", metadata))
+    readers.write_bytes(pickle.dumps(entries))
+    import shutil
+
+    shutil.rmtree(out)  # a build that reads (an intact output would be up to date)
+    result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{cache}"')
+    assert result.returncode == 0, result.stderr
+    assert "Bộ nhớ đệm nội dung không dùng được, làm lại: ArticlesGenerator-Readers" in result.stderr, result.stderr
+    assert "__forged" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
