@@ -45,11 +45,12 @@ class PortalTemplate(Template):
                 if name.endswith((".html", ".xml", ".txt", ".j2")):
                     path, line = name, trace.tb_lineno
                 trace = trace.tb_next
+            reason = f"{type(exc).__name__}: {str(exc).rstrip('.')}"
             report(Problem(path, line, say(
-                f"Mẫu giao diện không hiện được trang: {type(exc).__name__}: {str(exc).rstrip('.')}. Sửa dòng này của mẫu (hoặc xóa tệp "
-                "mẫu riêng của phường để dùng mẫu gốc).",
-                f"The template could not render the page: {type(exc).__name__}: {str(exc).rstrip('.')}. Correct this line of the "
-                "template (or delete the ward's own template file to use the theme's).")))
+                f"Mẫu giao diện không hiện được trang: {reason}. Sửa dòng này của mẫu (hoặc xóa tệp mẫu riêng "
+                "của phường để dùng mẫu gốc).",
+                f"The template could not render the page: {reason}. Correct this line of the template (or delete "
+                "the ward's own template file to use the theme's).")))
             return ""
 
 
@@ -72,9 +73,9 @@ class PortalEnvironment(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj, attr, value):
         """Jinja's rule, with a fast answer for the values templates read on
-        every page (texts, numbers, dates): they reach nothing further. The
-        sandbox's own checks (internals, mutating methods) cost a fifth of
-        rendering otherwise."""
+        every page (texts, numbers, dates): they reach nothing further, and
+        the sandbox's own checks (internals, mutating methods) are what made
+        rendering slower (docs/benchmarks.md, issue 20)."""
         if attr.startswith("_"):
             return False
         if type(value) in _PLAIN_VALUES:
