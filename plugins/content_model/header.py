@@ -7,7 +7,11 @@ the line, and so that small slips (``title :``, ``TITLE:``) are understood.
 
 The format is Pelican's: ``Key: value`` lines from the top of the file up to
 the first blank line; a line indented by four spaces continues the previous
-value. The first line that is not ``Key: value`` starts the body.
+value. The header ends only at the first blank line: a line inside it that
+is not ``Key: value`` (an accented key, a missing colon, a stray line, a
+known key pushed right by a tab) is kept in ``bad_lines``, never made body
+text, so that whatever follows it (``Status: draft``) is still read. A file
+whose first line is not ``Key: value`` has no header at all.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class Header:
     lines: dict[str, int] = field(default_factory=dict)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     written_keys: dict[str, str] = field(default_factory=dict)
+    bad_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) not Key: value
     body: str = ""
     body_line: int = 1
 
@@ -33,8 +38,10 @@ class Header:
         return "\n".join(values).strip() if values is not None else None
 
 
-def split_header(text: str) -> Header:
-    """Split *text* (already NFC) into a header and the Markdown body."""
+def split_header(text: str, known: frozenset[str] | set[str] = frozenset()) -> Header:
+    """Split *text* (already NFC) into a header and the Markdown body.
+    *known*: the keys that have a meaning; an indented line holding one
+    (``\tStatus: draft``) is a misplaced key, not a continuation."""
     header = Header()
     lines = text.split("\n")
     if lines and lines[0].startswith("\ufeff"):
@@ -47,12 +54,20 @@ def split_header(text: str) -> Header:
             index += 1  # the blank line belongs to neither part
             break
         cont = _CONTINUATION.match(line)
-        if cont and current is not None:
+        if cont and index > 0:
+            pushed = _KEY_LINE.match(cont.group("value").strip())
+            if pushed and pushed.group("key").lower() in known or current is None:
+                header.bad_lines.append((index + 1, line))  # a key pushed right, or nothing to continue
+                continue
             header.values[current].append(cont.group("value").strip())
             continue
         match = _KEY_LINE.match(line)
         if not match:
-            break
+            if index == 0:
+                break  # no header: the file is all body
+            header.bad_lines.append((index + 1, line))
+            current = None
+            continue
         written = match.group("key")
         key = written.lower()
         current = key

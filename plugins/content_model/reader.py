@@ -35,6 +35,44 @@ TRUE_WORDS = {"true", "yes", "1", "có", "co", "x"}
 FALSE_WORDS = {"false", "no", "0", "không", "khong", ""}
 
 
+# Keys as editors write them in Vietnamese (folded to ASCII slugs), for the hint.
+VIETNAMESE_KEYS = {
+    "tieu-de": "title", "ten-bai": "title", "ngay": "date", "ngay-dang": "date", "ngay-sua": "modified",
+    "cap-nhat": "modified", "chuyen-muc": "category", "danh-muc": "category", "the": "tags", "tu-khoa": "tags",
+    "chu-de": "tags", "tac-gia": "author", "nguoi-viet": "author", "bien-tap": "author", "tom-tat": "summary",
+    "sapo": "summary", "trang-thai": "status", "anh": "image", "anh-dai-dien": "image", "noi-bat": "featured",
+    "album": "album", "duong-dan": "slug",
+}
+
+
+def bad_header_line(written: str):
+    """The message for a line inside the header that is not ``Key: value``,
+    with the key the editor most likely meant."""
+    stripped = written.strip()
+    key_part = stripped.split(":", 1)[0] if ":" in stripped else stripped.split(" ", 1)[0]
+    folded = slugify(key_part)
+    guess = VIETNAMESE_KEYS.get(folded) or next(iter(difflib.get_close_matches(folded.replace("-", ""), KNOWN_KEYS, n=1)), None)
+    rest = stripped.split(":", 1)[1].strip() if ":" in stripped else stripped[len(key_part):].strip()
+    shown = stripped[:60]
+    if written[:1] in (" ", "\t") and guess and stripped.lower().startswith(guess):
+        how_vi, how_en = "Xóa khoảng trắng (hoặc dấu tab) ở đầu dòng.", "Delete the spaces (or tab) at the start of the line."
+    elif guess and ":" not in stripped:
+        how_vi, how_en = (f"Thiếu dấu hai chấm: viết \"{guess.capitalize()}: {rest}\".",
+                          f"The colon is missing: write \"{guess.capitalize()}: {rest}\".")
+    elif guess:
+        how_vi, how_en = (f"Tên mục viết bằng tiếng Anh, không dấu: có phải là \"{guess.capitalize()}: {rest}\"?",
+                          f"Field names are English words: did you mean \"{guess.capitalize()}: {rest}\"?")
+    else:
+        how_vi, how_en = ("Nếu đây là nội dung bài, thêm một dòng trống phía trên nó; nếu không, viết dạng \"Tên: giá trị\".",
+                          "If this is the article's text, add a blank line above it; otherwise write it as \"Name: value\".")
+    return say(
+        f"Dòng \"{shown}\" nằm trong phần thông tin đầu bài (phần này kết thúc ở dòng trống đầu tiên) nhưng không "
+        f"phải dạng \"Tên: giá trị\". {how_vi}",
+        f"The line \"{shown}\" is in the article's fields at the top (they end at the first blank line) but is not "
+        f"\"Name: value\". {how_en}",
+    )
+
+
 class SkipContent(Exception):
     """The file had errors; it is left out."""
 
@@ -123,8 +161,8 @@ class WardMarkdownReader(BaseReader):
             )
             raise SkipContent
         was_nfc = is_nfc(text)
-        text = normalize(text.replace("\r\n", "\n"))
-        header = split_header(text)
+        text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))  # Windows, and old Mac (CR only)
+        header = split_header(text, KNOWN_KEYS)
         meta: dict = {}
         lines = header.lines
         if not was_nfc:
@@ -135,6 +173,9 @@ class WardMarkdownReader(BaseReader):
         meta["source_lines"] = dict(lines)
         meta["source_file"] = os.fspath(path)
         draft[0] = (header.get("status") or "").lower() == "draft"
+
+        for line, written in header.bad_lines:
+            problems.append(Problem(path, line, bad_header_line(written)))
 
         for key, line in header.duplicates:
             problems.append(

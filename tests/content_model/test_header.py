@@ -28,3 +28,16 @@ def test_duplicate_key_keeps_first_and_reports_line():
 
 def test_bom_is_ignored():
     assert split_header("\ufeffTitle: A\n\nb").get("title") == "A"
+
+
+def test_the_header_ends_only_at_the_first_blank_line():
+    text = "Title: A\nTóm tắt: Hội nghị tổng kết.\nTags Hội nghị, Tổ dân phố\n\tStatus: draft\nStatus: draft\n\nThân bài"
+    header = split_header(text, known={"title", "status", "tags", "summary"})
+    assert header.bad_lines == [(2, "Tóm tắt: Hội nghị tổng kết."), (3, "Tags Hội nghị, Tổ dân phố"), (4, "\tStatus: draft")]
+    assert header.get("status") == "draft" and header.get("title") == "A"
+    assert header.body == "Thân bài" and header.body_line == 7
+
+
+def test_a_continuation_is_still_a_continuation():
+    header = split_header("Title: A\nSummary: một\n    hai: ba\n\nx", known={"title", "summary"})
+    assert header.get("summary") == "một\nhai: ba" and header.bad_lines == []

@@ -1,0 +1,49 @@
+"""The header is strict (issue 21): a line inside it that is not `Key: value`
+is an error at its line with the key the editor meant, never body text, so
+a `Status: draft` below it is still read and the draft is never published."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from helpers import ROOT, run_pelican
+
+CHECK = ROOT / "plugins" / "content_model" / "check.py"
+HEADER = "Title: Hội nghị tổng kết năm\nDate: 2025-10-01 08:00\nCategory: Tin tức\n{broken}\nStatus: draft\n\nNội dung nháp riêng.\n"
+
+
+@pytest.mark.parametrize("broken, line, says", [
+    ("Tóm tắt: Hội nghị tổng kết năm.", 4, "có phải là \"Summary: Hội nghị tổng kết năm.\"?"),
+    ("Tags Hội nghị, Tổ dân phố", 4, "Thiếu dấu hai chấm: viết \"Tags: Hội nghị, Tổ dân phố\"."),
+    ("\tAuthor: Lan", 4, "Xóa khoảng trắng (hoặc dấu tab) ở đầu dòng."),
+    ("một dòng lạc", 4, "thêm một dòng trống phía trên nó"),
+])
+def test_a_broken_header_line_never_publishes_the_draft_below_it(site_copy, tmp_path, broken, line, says):
+    article = site_copy / "bai-viet" / "2025-10-01-nhap-moi.md"
+    article.write_text(HEADER.format(broken=broken), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"', 'PUBLIC_URL="https://x.example"',
+                         settings="publishconf.py")
+    assert result.returncode == 0, result.stderr  # a draft's problems are warnings
+    assert any(l.startswith(f"{article}:{line}: cảnh báo:") and says in l for l in result.stderr.splitlines()), result.stderr
+    published = "".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.suffix in (".html", ".xml", ".js"))
+    assert "Nội dung nháp riêng" not in published and "Status: draft" not in published
+    check = subprocess.run([sys.executable, str(CHECK), str(article)], capture_output=True, text=True, cwd=ROOT)
+    assert f"{article}:{line}: cảnh báo:" in check.stdout, check.stdout
+
+    # Without the draft line, the same mistake stops publishing.
+    article.write_text(HEADER.format(broken=broken).replace("Status: draft\n", ""), encoding="utf-8")
+    result = run_pelican(site_copy, tmp_path / "out2", "-e", f'CACHE_PATH="{tmp_path / "c"}"',
+                         'PUBLIC_URL="https://x.example"', settings="publishconf.py")
+    assert result.returncode == 1 and f"{article}:{line}: lỗi:" in result.stderr, result.stderr
+
+
+def test_old_mac_line_endings_are_read_as_lines(site_copy, tmp_path):
+    article = site_copy / "bai-viet" / "2025-10-02-cr.md"
+    article.write_bytes("Title: Dòng kiểu Mac cũ\rDate: 2025-10-02 08:00\rCategory: Tin tức\r\rNội dung.\r".encode())
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"')
+    assert result.returncode == 0, result.stderr
+    assert list(out.glob("bai-viet/2025/10/02-*.html"))
