@@ -35,7 +35,7 @@ import os
 import sys
 from pathlib import Path
 
-from editor_errors import Problem, add_final_check, display_path, report, say
+from editor_errors import WARNING, Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
 from safety import clean_html, pickles_in, remember_pickles, verified_pickles
@@ -46,7 +46,7 @@ from .links import link_problems
 from .reader import WardMarkdownReader
 from .stray import stray_problems
 
-__all__ = ["WardMarkdownReader", "after_read", "article_problems", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
+__all__ = ["WardMarkdownReader", "after_read", "article_problems", "file_name_date", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
 # Settings that change how a build runs, never what it makes: left out of
@@ -99,6 +99,29 @@ def article_problems(settings: dict, metadata: dict) -> list[Problem]:
     return problems
 
 
+def file_name_date(settings: dict, metadata: dict) -> list[Problem]:
+    """A date taken from the file name (no ``Date:`` line) is midnight of
+    that day in the ward's time zone, like every date written in a header
+    (Pelican leaves it without a zone, and comparing it with "now" failed),
+    with a warning. Shared by the build and ``invoke check``."""
+    date = metadata.get("date")
+    if date is None or date.tzinfo is not None:
+        return []
+    from zoneinfo import ZoneInfo
+
+    metadata["date"] = date.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"))
+    if "date" in metadata.get("source_lines", {}):
+        return []
+    shown = f"{date:%Y-%m-%d}"
+    problem = Problem(metadata.get("source_file", ""), 1, say(
+        f"Không có dòng \"Date:\": bài dùng ngày trong tên tệp ({shown}, 00:00). Thêm dòng "
+        f"\"Date: {shown} 08:00\" để ghi đúng giờ đăng.",
+        f"No \"Date:\" line: the article takes the date in its file name ({shown}, 00:00). Add a line "
+        f"\"Date: {shown} 08:00\" to give the time it is published.",
+    ), WARNING)
+    return [problem.in_draft() if metadata.get("status") == "draft" else problem]
+
+
 def after_read(settings: dict, metadata: dict) -> list[Problem]:
     """The problems of one file: those found when it was read (possibly
     from Pelican's content cache) plus those that depend on the clock or on
@@ -125,6 +148,7 @@ def check_article(generator, metadata) -> None:
         return
     settings = generator.settings
     draft = metadata.get("status") == "draft"
+    report(*file_name_date(settings, metadata))
     problems = article_problems(settings, metadata)
     report(*(p.in_draft() if draft else p for p in problems))
     if problems:

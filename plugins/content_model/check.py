@@ -27,12 +27,13 @@ if str(HERE.parent) not in sys.path:
 import editor_errors  # noqa: E402
 from editor_errors import Problem, print_problems, say  # noqa: E402
 from pelican.contents import Article, Page  # noqa: E402
+from pelican.readers import parse_path_metadata  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from ward_identity import THEME_FOLDER, load_ward  # noqa: E402
 
 from safety import download_problems, link_problems, override_problems  # noqa: E402
 
-from content_model import after_read, article_problems, claim_of, collision_problems  # noqa: E402
+from content_model import after_read, article_problems, claim_of, collision_problems, file_name_date  # noqa: E402
 from content_model.reader import WardMarkdownReader  # noqa: E402
 from content_model.stray import stray_problems  # noqa: E402
 
@@ -122,10 +123,17 @@ def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Prob
             editor_errors.report(*after_read(settings, metadata))
         else:
             content, metadata = reader.read_header(str(path))
+        # What Pelican takes from the path (the date in the file name), where
+        # the header does not say it: as the build reads the file.
+        for key, value in parse_path_metadata(str(path.relative_to(root)), settings, reader.process_metadata).items():
+            metadata.setdefault(key, value)
         if metadata.get("status") == "skip":
             continue
         draft = metadata.get("status") == "draft"
         if not is_page:
+            dated = file_name_date(settings, metadata)
+            if path in checked:
+                editor_errors.report(*dated)
             rules = article_problems(settings, metadata)
             if path in checked:
                 editor_errors.report(*(p.in_draft() if draft else p for p in rules))

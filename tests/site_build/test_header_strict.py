@@ -47,3 +47,22 @@ def test_old_mac_line_endings_are_read_as_lines(site_copy, tmp_path):
     result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"')
     assert result.returncode == 0, result.stderr
     assert list(out.glob("bai-viet/2025/10/02-*.html"))
+
+
+def test_an_article_without_a_date_line_takes_its_file_names_day_with_a_warning(site_copy, tmp_path):
+    """It vanished before, with Pelican's English "Could not process" (a date
+    without a time zone compared with "now"), while `invoke check` called it
+    an error: now both publish it, at midnight of that day, and say so."""
+    article = site_copy / "bai-viet" / "2025-10-03-khong-ngay.md"
+    article.write_text("Title: Không có ngày\nCategory: Tin tức\n\nNội dung không ngày.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_pelican(site_copy, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"', 'PUBLIC_URL="https://x.example"',
+                         settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    assert "Could not process" not in result.stderr
+    warning = f"{article}:1: cảnh báo: Không có dòng \"Date:\": bài dùng ngày trong tên tệp (2025-10-03, 00:00)."
+    assert warning in result.stderr, result.stderr
+    page = next(out.glob("bai-viet/2025/10/03-*.html")).read_text(encoding="utf-8")
+    assert 'datetime="2025-10-03T00:00:00+07:00"' in page
+    check = subprocess.run([sys.executable, str(CHECK), str(article)], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 0 and warning in check.stdout, check.stdout
