@@ -114,9 +114,10 @@ def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Prob
     claims: list[tuple[str, str, int]] = []
     from galleries import content_problems as gallery_problems  # the galleries plugin's own checks
 
+    homes = [root / p for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", []))]
     for path in files_under([root]):
-        if path.is_relative_to(look):
-            continue
+        if path.is_relative_to(look) or not any(path.is_relative_to(home) for home in homes):
+            continue  # the ward's look; or never built (stray.misplaced_markdown says so)
         is_page = any(folder in path.parents for folder in page_roots)
         if path in checked:
             content, metadata = reader.read(str(path))

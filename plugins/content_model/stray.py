@@ -10,15 +10,42 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from editor_errors import WARNING, Problem, say
+from editor_errors import ERROR, WARNING, Problem, say
 from ward_identity.look import THEME_FOLDER
 
 MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
 IGNORED = {"thumbs.db", "desktop.ini", "readme.md", "readme.txt"}
 
 
-def stray_problems(root: Path, settings: dict) -> list[Problem]:
+def misplaced_markdown(root: Path, settings: dict) -> list[Problem]:
+    """Markdown files of the content folder outside the article and page
+    folders (at its root, or in a misspelt folder): never published, so an
+    error, but a warning in the live preview, where the editor is still
+    moving files about."""
+    root = Path(root)
+    homes = [root / p for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", []))]
+    folders = ", ".join(f"{Path(p).as_posix()}/" for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])))
+    ignored = {n.lower() for n in IGNORED}
     problems = []
+    for where, dirs, names in os.walk(root):
+        here = Path(where)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d not in homes
+                         and (here / d).relative_to(root).parts[0] != THEME_FOLDER)
+        for name in sorted(names):
+            if os.path.splitext(name)[1].lower() in MARKDOWN and not name.startswith(".") and name.lower() not in ignored \
+                    and not name.upper().startswith("README"):
+                path = here / name
+                problems.append(Problem(str(path), 0, say(
+                    f"Tệp \"{path.relative_to(root).as_posix()}\" nằm ngoài các thư mục bài ({folders}) nên không được đăng. "
+                    "Chuyển nó vào bai-viet/<năm>/ (bài viết) hoặc trang/ (trang giới thiệu, liên hệ…).",
+                    f"\"{path.relative_to(root).as_posix()}\" is outside the article folders ({folders}), so it is not "
+                    "published. Move it into bai-viet/<year>/ (an article) or trang/ (an about or contact page).",
+                ), WARNING if settings.get("PREVIEW") else ERROR))
+    return problems
+
+
+def stray_problems(root: Path, settings: dict) -> list[Problem]:
+    problems = misplaced_markdown(root, settings)
     for base in [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])]:
         folder = Path(root) / base
         if not folder.is_dir():

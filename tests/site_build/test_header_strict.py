@@ -66,3 +66,18 @@ def test_an_article_without_a_date_line_takes_its_file_names_day_with_a_warning(
     assert 'datetime="2025-10-03T00:00:00+07:00"' in page
     check = subprocess.run([sys.executable, str(CHECK), str(article)], capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 0 and warning in check.stdout, check.stdout
+
+
+def test_a_markdown_file_outside_the_article_folders_is_named(site_copy, tmp_path):
+    text = "Title: Lạc chỗ\nDate: 2025-10-01 08:00\nCategory: Tin tức\n\nx\n"
+    (site_copy / "tin-lac.md").write_text(text, encoding="utf-8")
+    (site_copy / "bai-vet").mkdir()
+    (site_copy / "bai-vet" / "2025-10-02-lac.md").write_text(text, encoding="utf-8")
+    result = run_pelican(site_copy, tmp_path / "out", "-e", f'CACHE_PATH="{tmp_path / "c"}"')
+    assert result.returncode == 1
+    for name in ("tin-lac.md", "bai-vet/2025-10-02-lac.md"):
+        assert f"{site_copy / name}: lỗi: Tệp \"{name}\" nằm ngoài các thư mục bài (bai-viet/, trang/)" in result.stderr
+    check = subprocess.run([sys.executable, str(CHECK), str(site_copy / "tin-lac.md")], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1 and "nằm ngoài các thư mục bài" in check.stdout and "Trùng địa chỉ" not in check.stdout
+    preview = run_pelican(site_copy, tmp_path / "preview", "-e", f'CACHE_PATH="{tmp_path / "c"}"', "PREVIEW=true")
+    assert preview.returncode == 0 and "cảnh báo: Tệp \"tin-lac.md\" nằm ngoài" in preview.stderr, preview.stderr
