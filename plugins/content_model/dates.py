@@ -68,6 +68,20 @@ def parse_date(value: str, timezone: str) -> dt.datetime:
         else:
             sign = -1 if tz[0] == "-" else 1
             digits = tz[1:].replace(":", "")
-            offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        return result.replace(tzinfo=dt.timezone(offset)).astimezone(zone)
+            hours, minutes = int(digits[:2]), int(digits[2:])
+            if hours > 14 or minutes > 59:  # real offsets run from -12:00 to +14:00
+                raise DateFormatError(
+                    f"\"{value.strip()}\": múi giờ {tz} không có thật (từ -12:00 đến +14:00; Việt Nam là +07:00). "
+                    f"Bỏ phần múi giờ, hoặc viết theo dạng {EXPECTED}.",
+                    f"\"{value.strip()}\": the time zone {tz} does not exist (from -12:00 to +14:00; Vietnam is "
+                    f"+07:00). Leave the time zone out, or write it as {EXPECTED_EN}.",
+                )
+            offset = sign * dt.timedelta(hours=hours, minutes=minutes)
+        try:
+            return result.replace(tzinfo=dt.timezone(offset)).astimezone(zone)
+        except OverflowError:  # year 1 or 9999 moved across midnight by the offset
+            raise DateFormatError(
+                f"\"{value.strip()}\": năm {result.year} ngoài khoảng ngày giờ dùng được. Kiểm tra năm.",
+                f"\"{value.strip()}\": the year {result.year} is outside the dates that can be used. Check the year.",
+            ) from None
     return result.replace(tzinfo=zone)

@@ -28,3 +28,15 @@ def test_accepted_forms(text, expected):
 def test_rejected_forms_explain_the_expected_one(text):
     with pytest.raises(DateFormatError, match="2025-02-20 08:30"):
         parse_date(text, TZ)
+
+
+@pytest.mark.parametrize("value, says", [
+    ("2025-03-01T08:00+25:00", "múi giờ +25:00 không có thật"),
+    ("2025-03-01T08:00+07:99", "múi giờ +07:99 không có thật"),
+    ("9999-12-31T23:00-05:00", "năm 9999 ngoài khoảng"),
+    ("0001-01-01T00:00+07:00", "năm 1 ngoài khoảng"),
+])
+def test_impossible_offsets_and_years_are_messages_not_tracebacks(value, says):
+    with pytest.raises(DateFormatError) as raised:
+        parse_date(value, "Asia/Ho_Chi_Minh")
+    assert says in str(raised.value)

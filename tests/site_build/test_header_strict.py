@@ -81,3 +81,19 @@ def test_a_markdown_file_outside_the_article_folders_is_named(site_copy, tmp_pat
     assert check.returncode == 1 and "nằm ngoài các thư mục bài" in check.stdout and "Trùng địa chỉ" not in check.stdout
     preview = run_pelican(site_copy, tmp_path / "preview", "-e", f'CACHE_PATH="{tmp_path / "c"}"', "PREVIEW=true")
     assert preview.returncode == 0 and "cảnh báo: Tệp \"tin-lac.md\" nằm ngoài" in preview.stderr, preview.stderr
+
+
+@pytest.mark.parametrize("line", ["Date: 2025-03-01T08:00+25:00", "Modified: 2025-03-01T08:00+99:00",
+                                  "Date: 9999-12-31T23:00-05:00", "Date: 0001-01-01T00:00+07:00"])
+def test_impossible_dates_stop_at_their_line_without_a_traceback(site_copy, tmp_path, line):
+    article = site_copy / "bai-viet" / "2025-10-04-ngay-sai.md"
+    header = "Title: Ngày sai\nDate: 2025-03-01 08:00\nCategory: Tin tức\n"
+    header = header.replace("Date: 2025-03-01 08:00", line) if line.startswith("Date") else header + line + "\n"
+    article.write_text(header + "\nNội dung.\n", encoding="utf-8")
+    number = header.split("\n").index(line) + 1
+    result = run_pelican(site_copy, tmp_path / "out", "-e", f'CACHE_PATH="{tmp_path / "c"}"')
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{article}:{number}: lỗi:" in result.stderr, result.stderr
+    check = subprocess.run([sys.executable, str(CHECK), str(article)], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1 and "Traceback" not in check.stdout + check.stderr
+    assert f"{article}:{number}: lỗi:" in check.stdout, check.stdout
