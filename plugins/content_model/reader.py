@@ -286,6 +286,18 @@ class WardMarkdownReader(BaseReader):
                 problems.append(Problem(path, lines["featured"], say("Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", "Featured takes \"true\" or \"false\"."), WARNING))
             meta["featured"] = word in TRUE_WORDS
 
+        lang = header.get("lang")
+        if lang is not None and lang.strip().lower() != (self.settings.get("DEFAULT_LANG") or "vi"):
+            # Pelican would treat it as a translation with no page of its own,
+            # while every listing still links to it.
+            default = self.settings.get("DEFAULT_LANG") or "vi"
+            problems.append(Problem(path, lines["lang"], say(
+                f"\"Lang: {lang}\": cổng chỉ có một ngôn ngữ ({default}); bài ngôn ngữ khác không có trang riêng. "
+                f"Xóa dòng Lang (hoặc ghi Lang: {default}).",
+                f"\"Lang: {lang}\": the portal has one language ({default}); an article in another has no page of its "
+                f"own. Delete the Lang line (or write Lang: {default}).",
+            )))
+
         for key in ("save_as", "url"):
             value = header.get(key)
             if value is not None and not SAFE_ADDRESS.fullmatch(value.strip()):

@@ -97,3 +97,12 @@ def test_impossible_dates_stop_at_their_line_without_a_traceback(site_copy, tmp_
     check = subprocess.run([sys.executable, str(CHECK), str(article)], capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 1 and "Traceback" not in check.stdout + check.stderr
     assert f"{article}:{number}: lỗi:" in check.stdout, check.stdout
+
+
+def test_another_language_stops_at_its_line_instead_of_a_page_every_listing_links_to(site_copy, tmp_path):
+    article = site_copy / "bai-viet" / "2025-06-01-thu-sau.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category:", "Lang: en\nCategory:"), encoding="utf-8")
+    result = run_pelican(site_copy, tmp_path / "out", "-e", f'CACHE_PATH="{tmp_path / "c"}"')
+    assert result.returncode == 1
+    assert f"{article}:3: lỗi: \"Lang: en\": cổng chỉ có một ngôn ngữ (vi)" in result.stderr, result.stderr
+    assert result.stderr.count("lỗi:") == 1  # not 25 misleading template errors
