@@ -86,9 +86,19 @@ def run(paths: list[str], settings_file: str) -> list[Problem]:
     if missing:
         return [Problem(str(p), 0, say("Không có tệp hay thư mục này.", "No such file or folder.")) for p in missing]
     by_root: dict[Path, list[Path]] = {}
-    for path in requested:
-        by_root.setdefault(content_root_of(path, default), []).append(path)
     problems = []
+    for path in requested:
+        root = content_root_of(path, default)
+        if not path.is_relative_to(root) and (path.is_dir() or path.suffix.lower() in MARKDOWN):
+            # an article in no content folder: nothing would build it (other files there, such as
+            # sites/hub.toml, are not content)
+            problems.append(Problem(str(path), 0, say(
+                "Tệp hay thư mục này không nằm trong thư mục nội dung nào (thư mục có ward.toml), nên không được "
+                "kiểm tra và không được đăng. Chuyển nó vào content/bai-viet/ (hoặc sites/<phường>/bai-viet/).",
+                "This file or folder is in no content folder (a folder with ward.toml), so it is neither checked nor "
+                "published. Move it into content/bai-viet/ (or sites/<ward>/bai-viet/).")))
+            continue
+        by_root.setdefault(root, []).append(path)
     for root, group in by_root.items():
         problems += check_folder(root, group, read_settings(settings_file))
     return problems

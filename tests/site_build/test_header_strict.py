@@ -106,3 +106,11 @@ def test_another_language_stops_at_its_line_instead_of_a_page_every_listing_link
     assert result.returncode == 1
     assert f"{article}:3: lỗi: \"Lang: en\": cổng chỉ có một ngôn ngữ (vi)" in result.stderr, result.stderr
     assert result.stderr.count("lỗi:") == 1  # not 25 misleading template errors
+
+
+def test_check_names_an_article_that_is_in_no_content_folder(tmp_path):
+    stray = tmp_path / "2025-10-05-ngoai.md"
+    stray.write_text("Title: Ngoài\nDate: 2025-10-05 08:00\nCategory: Tin tức\n\nx\n", encoding="utf-8")
+    check = subprocess.run([sys.executable, str(CHECK), str(stray)], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1, check.stdout
+    assert f"{stray}: lỗi: Tệp hay thư mục này không nằm trong thư mục nội dung nào" in check.stdout, check.stdout
