@@ -47,8 +47,8 @@ def add_to_body(site, text, article=ARTICLE):
 def test_a_link_out_of_the_content_folder_stops_the_build_and_check_naming_it(site_copy, tmp_path, make, target):
     make(site_copy)
     out = tmp_path / "out"
-    for settings in ("pelicanconf.py", "publishconf.py"):
-        result = run_pelican(site_copy, out, *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"', settings=settings)
+    for settings_file in ("pelicanconf.py", "publishconf.py"):
+        result = run_pelican(site_copy, out, *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"', settings=settings_file)
         assert result.returncode == 1, result.stderr
         assert f"\"{target}\"" in result.stderr and "lỗi" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
@@ -117,10 +117,10 @@ def test_a_pdf_download_is_published(site_copy, tmp_path):
 ])
 def test_script_in_an_article_stops_both_builds_and_check_at_its_line(site_copy, tmp_path, markup, shown):
     path, line = add_to_body(site_copy, markup)
-    expected = f"{path}:{line if not markup.startswith('Đoạn') else line}: lỗi: Mã HTML {shown}"
-    for settings in ("pelicanconf.py", "publishconf.py"):
+    expected = f"{path}:{line}: lỗi: Mã HTML {shown}"
+    for settings_file in ("pelicanconf.py", "publishconf.py"):
         result = run_pelican(site_copy, tmp_path / "out", *cache(tmp_path), "-e", 'PUBLIC_URL="https://x.example"',
-                             settings=settings)
+                             settings=settings_file)
         assert result.returncode == 1, result.stderr
         assert any(l.startswith(f"{path}:") and f"lỗi: Mã HTML {shown}" in l for l in result.stderr.splitlines()), (expected, result.stderr)
     result = check(path)
