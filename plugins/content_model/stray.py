@@ -25,15 +25,14 @@ def misplaced_markdown(root: Path, settings: dict) -> list[Problem]:
     root = Path(root)
     homes = [root / p for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", []))]
     folders = ", ".join(f"{Path(p).as_posix()}/" for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])))
-    ignored = {n.lower() for n in IGNORED}
     problems = []
     for where, dirs, names in os.walk(root):
         here = Path(where)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d not in homes
                          and (here / d).relative_to(root).parts[0] != THEME_FOLDER)
         for name in sorted(names):
-            if os.path.splitext(name)[1].lower() in MARKDOWN and not name.startswith(".") and name.lower() not in ignored \
-                    and not name.upper().startswith("README"):
+            if os.path.splitext(name)[1].lower() in MARKDOWN and not name.startswith(".") \
+                    and not name.upper().startswith("README"):  # Pelican's IGNORE_FILES
                 path = here / name
                 problems.append(Problem(str(path), 0, say(
                     f"Tệp \"{path.relative_to(root).as_posix()}\" nằm ngoài các thư mục bài ({folders}) nên không được đăng. "

@@ -80,7 +80,7 @@ def process_many(
             results[sha] = (cached, None)
         else:
             todo.append((path, sha, str(cache_root), recipe))
-    if fresh:
+    if any(memo.get(path) != entry for path, entry in fresh.items()):  # something was read anew
         _save_memo(memo_file, fresh)
     if damaged:
         print(say(f"Bộ nhớ đệm ảnh: {damaged} ảnh có bản lưu hỏng hoặc lạ (tệp bị đổi, thiếu hay không phải của cổng), "

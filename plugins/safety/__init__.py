@@ -20,6 +20,7 @@ Owns:
 from __future__ import annotations
 
 import os
+from html import unescape
 from pathlib import Path
 
 from atomic_output import add_finisher
@@ -101,7 +102,7 @@ def html_problems(path: str, source: str, first_line: int, refusals: list[Refusa
 def markup_in_text(path: str, line: int, value: str, field) -> Problem | None:
     """A warning when a text field (a title, a name) holds what looks like
     HTML: it is shown as the characters typed, never as markup."""
-    if "<" not in value or plain_text(value) == value.replace("&lt;", "<"):
+    if "<" not in value or plain_text(value) == unescape(value):  # nothing that reads as a tag
         return None
     vi, en = (field.vi, field.en) if hasattr(field, "vi") else (field, field)
     return Problem(path, line, say(
@@ -137,7 +138,7 @@ def download_problems(root: str | os.PathLike, settings: dict) -> list[Problem]:
     return problems
 
 
-def static_problems(content: str, output: str, items, exempt: set[str] = frozenset()) -> tuple[list[Problem], set]:
+def static_problems(content: str, items, exempt: set[str] = frozenset()) -> tuple[list[Problem], set]:
     """Problems of the static files *items* (Pelican's ``Static`` objects)
     of the content folder *content*, and the ones that must not be copied."""
     problems, refused = [], set()
@@ -157,7 +158,7 @@ def static_problems(content: str, output: str, items, exempt: set[str] = frozens
             )))
             refused.add(item)
             continue
-        if not output_inside(output, item.save_as):
+        if not output_inside(item.save_as):
             problems.append(Problem(where, 0, say(
                 f"Tệp \"{relative}\" sẽ được ghi ra ngoài thư mục kết quả ({item.save_as}). Sửa liên kết tới nó.",
                 f"\"{relative}\" would be written outside the output folder ({item.save_as}). Correct the link to it.",
@@ -174,13 +175,9 @@ def static_problems(content: str, output: str, items, exempt: set[str] = frozens
 
 
 # -- signals ---------------------------------------------------------------
-_checked_overrides: set[tuple[str, ...]] = set()  # override folders read in this build
-
-
 def check_links(pelican) -> None:
     """``initialized``, first of all plugins: stop before anything reads a
     file through a link out of the content folder."""
-    _checked_overrides.clear()
     problems = link_problems(pelican.settings["PATH"])
     if any(p.is_error for p in problems):
         stop_if_errors(problems)
@@ -188,15 +185,8 @@ def check_links(pelican) -> None:
 
 
 def prepare_generator(generator) -> None:
-    """``generator_init``: the sandbox, the policy; the ward's template
-    overrides read once per build (``ward_identity`` has put them first in
-    ``THEME_TEMPLATES_OVERRIDES`` by now)."""
+    """``generator_init``: the sandbox, and the policy with the texts it allows."""
     sandbox_generator(generator)
-    overrides = tuple(generator.settings.get("THEME_TEMPLATES_OVERRIDES", ()))
-    if overrides not in _checked_overrides:
-        _checked_overrides.add(overrides)
-        for folder in overrides:
-            report(*override_problems(folder, generator.settings["PATH"]))
     for name in PRIVATE_SETTINGS:  # what templates (a ward's own included) need not see
         generator.context.pop(name, None)
     ward = generator.context.get("WARD")
@@ -209,7 +199,7 @@ def check_static(generator) -> None:
     ward = generator.settings.get("WARD")
     logo = getattr(getattr(ward, "theme", None), "logo", None)
     exempt = {logo.source} if logo is not None else set()  # checked by ward_identity as an image
-    problems, refused = static_problems(generator.path, generator.output_path, generator.staticfiles, exempt)
+    problems, refused = static_problems(generator.path, generator.staticfiles, exempt)
     if refused:
         generator.staticfiles = [s for s in generator.staticfiles if s not in refused]
         generator.context["staticfiles"] = generator.staticfiles

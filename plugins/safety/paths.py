@@ -23,7 +23,10 @@ def inside(root: str | os.PathLike, path: str | os.PathLike) -> bool:
     """Whether *path* (relative to *root*, or absolute), links followed,
     is *root* or lies under it."""
     real_root = os.path.realpath(root)
-    real = os.path.realpath(os.path.join(real_root, path))
+    return _within(os.path.realpath(os.path.join(real_root, path)), real_root)
+
+
+def _within(real: str, real_root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
@@ -57,7 +60,7 @@ def _link_problem(path: str, real_root: str) -> Problem:
     shown = f"\"{display_path(path)}\" → \"{target}\""
     how_vi = "Xóa liên kết và chép chính tệp vào đây (git add tệp thật, không phải liên kết)."
     how_en = "Delete the link and copy the file itself here (git add the real file, not a link)."
-    if not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)):
+    if not _within(real, real_root):
         return Problem(path, 0, say(
             f"Liên kết {shown} trỏ ra ngoài thư mục nội dung: không tệp nào ngoài thư mục nội dung được đọc hay đăng. {how_vi}",
             f"The link {shown} points outside the content folder: nothing outside the content folder is read or "
@@ -98,9 +101,9 @@ def _special_problem(path: str) -> Problem:
     ))
 
 
-def output_inside(output: str | os.PathLike, save_as: str) -> bool:
-    """Whether writing *save_as* under *output* stays under it (no ``..``,
-    no absolute path; links already in the output are not followed here:
-    the build made them)."""
+def output_inside(save_as: str) -> bool:
+    """Whether writing *save_as* under the output folder stays under it (no
+    ``..``, no absolute path; links already in the output are not followed
+    here: the build made them)."""
     parts = Path(save_as.replace("\\", "/")).parts
     return bool(parts) and not Path(save_as).is_absolute() and ".." not in parts and not save_as.startswith("/")

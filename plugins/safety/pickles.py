@@ -96,6 +96,7 @@ def verified(folder: str | os.PathLike, names, check=None) -> list[str]:
     deleted, each with the reason."""
     folder = Path(folder)
     memo, removed = _memo(folder), []
+    before = dict(memo)
     for name in names:
         path = folder / name
         if not path.is_file():
@@ -115,7 +116,8 @@ def verified(folder: str | os.PathLike, names, check=None) -> list[str]:
             memo.pop(name, None)
             continue
         memo[name] = key
-    _write_memo(folder, memo)
+    if memo != before:
+        _write_memo(folder, memo)
     return removed
 
 
@@ -123,11 +125,9 @@ def remember(folder: str | os.PathLike, names) -> None:
     """The build itself wrote these pickles: no need to read them again."""
     folder = Path(folder)
     memo = _memo(folder)
-    for name in names:
-        path = folder / name
-        if path.is_file():
-            memo[name] = _stat_key(str(path))
-    _write_memo(folder, memo)
+    fresh = {name: _stat_key(str(folder / name)) for name in names if (folder / name).is_file()}
+    if any(memo.get(name) != key for name, key in fresh.items()):
+        _write_memo(folder, {**memo, **fresh})
 
 
 def _write_memo(folder: Path, memo: dict) -> None:

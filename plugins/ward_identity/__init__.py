@@ -29,8 +29,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from editor_errors import Problem, print_problems, say, stop_if_errors
+from editor_errors import Problem, print_problems, report, say, stop_if_errors
 from pelican import signals
+from safety import override_problems
 
 from .look import TEMPLATES_FOLDER, THEME_FOLDER, Logo, Theme
 from .model import Banner, CategoryInfo, Ward, load_ward
@@ -84,6 +85,9 @@ def use_look(settings: dict, ward: Ward) -> None:
     its logo among the static files, published as ``ward.theme.logo.url``."""
     overrides = Path(settings["PATH"]).resolve() / TEMPLATES_FOLDER
     if overrides.is_dir():
+        # They are content: read for syntax and reaches into internals
+        # before any is rendered (safety; the sandbox holds while rendering).
+        report(*override_problems(overrides, settings["PATH"]))
         others = [p for p in settings.get("THEME_TEMPLATES_OVERRIDES", []) if Path(p).resolve() != overrides]
         settings["THEME_TEMPLATES_OVERRIDES"] = [str(overrides), *others]
     logo = ward.theme.logo
