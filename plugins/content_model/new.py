@@ -20,7 +20,7 @@ if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
 from editor_errors import say  # noqa: E402
-from vietnamese import normalize, slugify  # noqa: E402
+from vietnamese import SLUG_LIMIT, normalize, slugify  # noqa: E402
 from ward_identity import load_ward_or_report  # noqa: E402
 
 from content_model.clock import now  # noqa: E402
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None, stdin=sys.stdin) -> int:
     author = normalize(args.author) if args.author else ask(say("Người biên tập (BT):", "Editor (byline):"), stdin)
 
     when = now({"TIMEZONE": "Asia/Ho_Chi_Minh"})
-    slug = slugify(title)
+    slug = slugify(title, SLUG_LIMIT)
     folder = content / "bai-viet" / f"{when:%Y}"
     article = folder / f"{when:%Y-%m-%d}-{slug}.md"
     photos = article.with_suffix("")

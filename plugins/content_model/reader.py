@@ -12,7 +12,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from pelican.urlwrappers import Author, Tag
 from safety import clean_html, html_problems, markup_in_text, plain_text
-from vietnamese import is_nfc, normalize, slugify
+from vietnamese import SLUG_LIMIT, is_nfc, normalize, slugify
 
 from .checks import lookalike_problems, mojibake_problems, nfc_problem, summary_problem
 from .dates import DateFormatError, parse_date
@@ -250,6 +250,15 @@ class WardMarkdownReader(BaseReader):
             meta["slug"] = slugify(title)
             if not meta["slug"]:
                 problems.append(Problem(path, lines.get("title", 1), say("Không tạo được địa chỉ từ tiêu đề. Thêm dòng \"Slug: ten-bai-viet\".", "Cannot make an address from the title. Add a line \"Slug: article-name\".")))
+        if len(meta.get("slug") or "") > SLUG_LIMIT:
+            short = slugify(meta["slug"], SLUG_LIMIT)
+            problems.append(Problem(path, lines["slug"] if slug else lines.get("title", 1), say(
+                f"Địa chỉ bài dài {len(meta['slug'])} ký tự, quá giới hạn tên tệp ({SLUG_LIMIT}); đã rút gọn thành "
+                f"\"{short}\". Thêm dòng \"Slug: …\" ngắn hơn để tự chọn địa chỉ.",
+                f"The article's address is {len(meta['slug'])} characters long, over the file-name limit "
+                f"({SLUG_LIMIT}); it was shortened to \"{short}\". Add a shorter \"Slug: …\" line to choose it.",
+            ), WARNING))
+            meta["slug"] = short
 
         if header.get("category") is not None:
             # Checked against the ward's categories by the article hook:
@@ -262,7 +271,7 @@ class WardMarkdownReader(BaseReader):
             for name in tags:
                 problems.append(markup_in_text(path, lines["tags"], name, "Tags:"))
                 tag = Tag(name, self.settings)
-                tag.slug = slugify(name)
+                tag.slug = slugify(name, SLUG_LIMIT)
                 if tag.slug and tag.slug not in unique:
                     unique[tag.slug] = tag
             meta["tags"] = list(unique.values())
@@ -275,7 +284,7 @@ class WardMarkdownReader(BaseReader):
                 for name in names:
                     problems.append(markup_in_text(path, lines[key], name, f"{key.capitalize()}:"))
                     author = Author(name, self.settings)
-                    author.slug = slugify(name)
+                    author.slug = slugify(name, SLUG_LIMIT)
                     authors.append(author)
                 meta[key] = authors if key == "authors" else authors[0]
 

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from editor_errors import WARNING, Problem, line_of, say
 
 from safety import markup_in_text
+from safety.images import PIXEL_LIMIT
 
 from .captions import IMAGE_EXTENSIONS, parse_captions
 from .processing import Variant
@@ -86,7 +87,7 @@ def size_problems(path: Path) -> list[Problem]:
             pixels = image.width * image.height
     except Exception:  # a broken photo is reported when it is processed
         pixels = 0
-    if size <= HUGE_BYTES and pixels <= HUGE_PIXELS:
+    if size <= HUGE_BYTES and pixels <= HUGE_PIXELS or pixels > PIXEL_LIMIT:  # over the limit: an error, later
         return []
     return [Problem(str(path), 0, say(
         f"Ảnh rất lớn ({size / 1e6:.0f} MB, {pixels / 1e6:.0f} megapixel). Cổng vẫn xử lý được nhưng chậm; nên thu nhỏ ảnh xuống dưới 12 megapixel trước khi đưa lên.",

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from safety.images import pixels_text, too_many_pixels
 
 _heif = {"tried": False}
 
@@ -63,7 +64,6 @@ if TYPE_CHECKING:
 # Bump when the output of this module changes for the same input.
 # 2: each size's SHA-256 is recorded, and checked when the size is reused.
 PIPELINE_VERSION = 2
-Image.MAX_IMAGE_PIXELS = 120_000_000  # 120 MP: above any phone, below a bomb
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,8 @@ def _open(path: str, biggest: int) -> Image.Image:
         )
     try:
         image = open_image(path)
+        if too_many_pixels(image.size):  # known from the header; nothing decoded yet
+            raise PhotoError(pixels_text(image.size))
         if image.format == "JPEG":
             image.draft("RGB", _draft_size(image, biggest))
         image.load()
@@ -247,14 +249,24 @@ def _open(path: str, biggest: int) -> Image.Image:
                 f"The photo is damaged or was not copied completely ({exc}). Copy the original photo again.",
             )
         ) from None
-    except Image.DecompressionBombError:
-        raise PhotoError(
-            say(
-                "Ảnh quá lớn (trên 120 megapixel). Thu nhỏ ảnh trước khi đưa lên.",
-                "The photo is too large (over 120 megapixels). Make it smaller before adding it.",
-            )
-        ) from None
     image = ImageOps.exif_transpose(image)
+    return to_8bit(image)
+
+
+def to_8bit(image: Image.Image) -> Image.Image:
+    """*image* as 8-bit RGB or greyscale, the way it looks: transparency on
+    white, and 16-bit or 32-bit greyscale scaled down (Pillow's plain
+    ``convert`` clips those at 255, which shows an almost white picture)."""
+    if image.mode.startswith("I;16"):
+        top = 65535
+    elif image.mode in ("I", "F"):  # no stated depth: the range the values use
+        high = image.getextrema()[1]
+        top = 255 if high <= 255 else 65535 if high <= 65535 else high
+        top = 1.0 if image.mode == "F" and high <= 1 else top
+    else:
+        top = 0
+    if top:
+        return image.convert("F").point(lambda v: v * (255 / top)).convert("L")
     if image.mode not in ("RGB", "L"):
         if "A" in image.getbands() or image.mode == "P":
             image = image.convert("RGBA")

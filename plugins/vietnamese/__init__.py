@@ -19,7 +19,7 @@ from pelican import signals
 
 from .collation import sort_key
 from .dates import date_line, long_date, short_date, weekday
-from .text import LOOKALIKE_D, is_nfc, normalize, slugify
+from .text import LOOKALIKE_D, SLUG_LIMIT, is_nfc, normalize, slugify
 
 __all__ = [
     "LOOKALIKE_D",
@@ -29,6 +29,7 @@ __all__ = [
     "normalize",
     "short_date",
     "slugify",
+    "SLUG_LIMIT",
     "sort_key",
     "sorted_vi",
     "weekday",

@@ -28,12 +28,20 @@ def is_nfc(text: str) -> bool:
     return text.isascii() or unicodedata.is_normalized("NFC", text)
 
 
-def slugify(text: str) -> str:
+SLUG_LIMIT = 200  # characters: a page's file name ("15-<slug>.html") stays under the file systems' 255 bytes
+
+
+def slugify(text: str, limit: int = 0) -> str:
     """ASCII slug for URLs and file names.
 
     "Đ" becomes "d", tones and marks are dropped and punctuation (including
     "/") separates words: "Kết quả tháng 5/2025" -> "ket-qua-thang-5-2025".
+    With *limit*, cut at the last whole word that fits.
     """
     for wrong, right in LOOKALIKE_D.items():
         text = text.replace(wrong, right)
-    return _ascii_slugify(normalize(text))
+    slug = _ascii_slugify(normalize(text))
+    if limit and len(slug) > limit:
+        cut = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
+        slug = cut[:limit].strip("-")
+    return slug

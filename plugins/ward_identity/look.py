@@ -25,12 +25,14 @@ from pathlib import Path, PurePosixPath
 
 from editor_errors import Problem, say
 from safety import svg_problems
+from safety.images import pixels_text, too_many_pixels
 
 THEME_FOLDER = "giao-dien"  # the ward's look, in its content folder
 TEMPLATES_FOLDER = f"{THEME_FOLDER}/templates"
 LOGO_OUTPUT = f"{THEME_FOLDER}/logo-{{digest}}{{suffix}}"  # in the output
 LOGO_TYPES = {".svg": "SVG", ".png": "PNG", ".webp": "WEBP"}
 LOGO_HEIGHT = 56  # px, the default emblem's box (3rem in main.css)
+MAX_LOGO_RATIO = 12  # a 12:1 word mark is 672 px wide at the header's height
 THEME_KEYS = ("colour", "logo")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 AA = 4.5  # WCAG 2.1 AA, normal text
@@ -210,6 +212,16 @@ def _logo(src: str, value, content: Path, line: int) -> tuple[Logo | None, list[
             "case) and the path, from the folder that holds ward.toml.",
         )
     size = _svg_size(path) if suffix == ".svg" else _bitmap_size(path, LOGO_TYPES[suffix])
+    if size is not None and suffix != ".svg" and too_many_pixels(size):
+        text = pixels_text(size)
+        return problem(f"Tệp biểu trưng \"{value}\": {text.vi}", f"The logo file \"{value}\": {text.en}")
+    if size is not None and not (1 / MAX_LOGO_RATIO <= size[0] / size[1] <= MAX_LOGO_RATIO):
+        return problem(
+            f"Tệp biểu trưng \"{value}\" có tỉ lệ {size[0]:g}×{size[1]:g}, dài hoặc cao quá mức để đặt ở đầu trang "
+            f"(cổng nhận tới {MAX_LOGO_RATIO}:1). Kiểm tra viewBox, width và height của tệp, hoặc cắt bớt phần thừa.",
+            f"The logo file \"{value}\" is {size[0]:g}×{size[1]:g}, too wide or too tall for the page header "
+            f"(up to {MAX_LOGO_RATIO}:1 is accepted). Check the file's viewBox, width and height, or crop it.",
+        )
     if size is None:
         kind = LOGO_TYPES[suffix]
         if suffix == ".svg":
@@ -252,24 +264,32 @@ def _svg_size(path: Path) -> tuple[float, float] | None:
     if not root.tag.endswith("svg"):
         return None
     width, height = (_LENGTH.match(root.get(name, "")) for name in ("width", "height"))
-    if width and height and float(width[1]) > 0 and float(height[1]) > 0:
+    if width and height and _usable(float(width[1]), float(height[1])):
         return float(width[1]), float(height[1])
     box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
     try:
-        if len(box) == 4 and float(box[2]) > 0 and float(box[3]) > 0:
+        if len(box) == 4 and _usable(float(box[2]), float(box[3])):
             return float(box[2]), float(box[3])
     except ValueError:
         pass
     return None
 
 
+def _usable(width: float, height: float) -> bool:
+    """Both sizes positive and finite ("1e999" reads as infinity)."""
+    return all(0 < v < 1e9 for v in (width, height))
+
+
+
 def _bitmap_size(path: Path, kind: str) -> tuple[int, int] | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
+        with Image.open(path) as image:  # reads the header only
             if image.format != kind:
                 return None
+            if too_many_pixels(image.size):
+                return image.size  # refused by the caller, before anything is decoded
             image.verify()
             return image.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):

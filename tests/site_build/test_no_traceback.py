@@ -1,0 +1,101 @@
+"""Inputs that used to end in a Python traceback (issue 21): each now ends in
+one message naming the file, through the `pelican` command, and nothing is
+lost: content/ is unchanged and a previous output stays whole."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+
+from helpers import run_pelican, snapshot
+from PIL import Image
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims *width*×*height* pixels in a few bytes (a
+    decompression bomb's header)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+
+
+def build(site, out, tmp_path, *extra, publish=False):
+    return run_pelican(site, out, "-e", f'CACHE_PATH="{tmp_path / "c"}"',
+                       f"GALLERY_CACHE_PATH={json.dumps(str(tmp_path / 'g'))}", 'PUBLIC_URL="https://x.example"', *extra,
+                       settings="publishconf.py" if publish else "pelicanconf.py")
+
+
+def set_logo(site, name: str, data: bytes):
+    (site / "giao-dien").mkdir(exist_ok=True)
+    (site / "giao-dien" / name).write_bytes(data)
+    with (site / "ward.toml").open("a", encoding="utf-8") as ward:
+        ward.write(f'\n[theme]\nlogo = "giao-dien/{name}"\n')
+    return sum(1 for _ in (site / "ward.toml").open(encoding="utf-8"))  # the logo line is the last
+
+
+def test_a_title_too_long_for_a_file_name_is_shortened_with_a_warning(site_copy, tmp_path):
+    article = site_copy / "bai-viet" / "2025-10-01-dai.md"
+    article.write_text("Title: " + "Hội nghị " * 250 + "\nDate: 2025-10-01 08:00\nCategory: Tin tức\n\nNội dung dài.\n",
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(site_copy, out, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "File name too long" not in result.stderr
+    assert f"{article}:1: cảnh báo: Địa chỉ bài dài 2249 ký tự, quá giới hạn tên tệp (200); đã rút gọn thành" in result.stderr
+    (page,) = out.glob("bai-viet/2025/10/01-*.html")
+    assert len(page.name) < 255 and page.stem.endswith("hoi-nghi") and "Nội dung dài" in page.read_text(encoding="utf-8")
+
+
+def test_an_svg_logo_of_infinite_size_is_refused_at_its_line(site_copy, tmp_path):
+    line = set_logo(site_copy, "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e999 1"><rect/></svg>')
+    result = build(site_copy, tmp_path / "out", tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{site_copy / 'ward.toml'}:{line}: lỗi: Tệp biểu trưng \"giao-dien/logo.svg\" không phải ảnh SVG đọc được, hoặc không ghi kích thước" in result.stderr
+
+
+def test_a_very_long_logo_is_refused_with_its_ratio(site_copy, tmp_path):
+    line = set_logo(site_copy, "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 5000 10"><rect/></svg>')
+    result = build(site_copy, tmp_path / "out", tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert f"{site_copy / 'ward.toml'}:{line}: lỗi: Tệp biểu trưng \"giao-dien/logo.svg\" có tỉ lệ 5000×10" in result.stderr
+
+
+def test_a_png_logo_claiming_900_megapixels_is_refused_before_decoding(site_copy, tmp_path):
+    line = set_logo(site_copy, "logo.png", png_header(30000, 30000))
+    result = build(site_copy, tmp_path / "out", tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "DecompressionBomb" not in result.stderr
+    assert (f"{site_copy / 'ward.toml'}:{line}: lỗi: Tệp biểu trưng \"giao-dien/logo.png\": Ảnh có 30000×30000 điểm "
+            "(900 megapixel), vượt giới hạn 120 megapixel") in result.stderr, result.stderr
+
+
+def test_a_photo_over_the_pixel_limit_is_named_and_not_decoded(site_copy, tmp_path):
+    """231 megapixels (between Pillow's warning and its error) was decoded
+    with 1.2 GB of memory; it is refused from its header."""
+    album = site_copy / "bai-viet" / "2025-07-01-thu-bay"
+    album.mkdir()
+    (album / "lon.png").write_bytes(png_header(15200, 15200))
+    before = snapshot(site_copy)
+    out = tmp_path / "out"
+    result = build(site_copy, out, tmp_path)  # preview: a warning, the photo left out
+    assert result.returncode == 0 and f"{album / 'lon.png'}: cảnh báo: Ảnh có 15200×15200 điểm" in result.stderr
+    result = build(site_copy, out, tmp_path, publish=True)
+    assert result.returncode == 1 and "DecompressionBomb" not in result.stderr and "Traceback" not in result.stderr
+    assert f"{album / 'lon.png'}: lỗi: Ảnh có 15200×15200 điểm (231 megapixel), vượt giới hạn 120 megapixel" in result.stderr, result.stderr
+    assert snapshot(site_copy) == before
+
+
+def test_a_16_bit_greyscale_photo_keeps_its_tones(site_copy, tmp_path):
+    album = site_copy / "bai-viet" / "2025-07-01-thu-bay"
+    album.mkdir()
+    row = struct.pack("<300H", *[32768] * 300) + bytes(600)  # left half mid-grey, right half black
+    grey = Image.frombytes("I;16", (600, 400), row * 400)
+    grey.save(album / "xam.png")
+    out = tmp_path / "out"
+    result = build(site_copy, out, tmp_path)
+    assert result.returncode == 0, result.stderr
+    (published,) = [p for p in out.glob("anh/**/*.jpg") if Image.open(p).width == 600]
+    with Image.open(published) as image:
+        left, right = image.convert("L").getpixel((100, 200)), image.convert("L").getpixel((500, 200))
+    assert 120 <= left <= 135 and right <= 5  # it was 255 and 0: white where it was grey
