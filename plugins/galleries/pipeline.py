@@ -11,7 +11,8 @@ import os
 import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .processing import Recipe, Variant, cache_folder, process, say, verify_cached
@@ -20,6 +21,31 @@ from .processing import Recipe, Variant, cache_folder, process, say, verify_cach
 # content_model.digests): a size is read again only when it changed or was
 # restored since it was last checked.
 VERIFIED = "verified.json"
+
+def _killed():
+    return say(
+        "Tiến trình xử lý ảnh này bị dừng đột ngột hai lần (thường do máy hết bộ nhớ khi mở ảnh). Thu nhỏ ảnh "
+        "(ví dụ xuống cạnh dài 4000 điểm) rồi lưu lại, hoặc xây dựng trên máy nhiều bộ nhớ hơn.",
+        "The worker processing this photo was stopped abruptly twice (most often the machine ran out of memory "
+        "opening it). Scale the photo down (for example to 4000 pixels on the long side) and save it again, or "
+        "build on a machine with more memory.",
+    )
+
+
+def _in_pool(jobs: list, workers: int, finished) -> list:
+    """Run *jobs* on *workers* processes, handing each result to *finished*;
+    the jobs left unfinished because a worker died (none, normally)."""
+    lost = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(process, job): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            finished(*result)
+    return lost
 
 
 def _load_memo(path: Path) -> dict:
@@ -97,16 +123,31 @@ def process_many(
     if show:
         print(f"Xử lý {len(todo)} ảnh mới ({len(results)} ảnh đã có sẵn trong {cache_root})…", file=stream)
     started = time.monotonic()
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo))) if workers > 1 and len(todo) > 1 else None
-    try:
-        mapped = pool.map(process, todo, chunksize=1) if pool else map(process, todo)
-        for done, (sha, variants, error) in enumerate(mapped, 1):
-            results[sha] = (variants, error)
-            if show and (done % step == 0 or done == len(todo)):
-                print(f"  {done}/{len(todo)} ảnh", file=stream)
-    finally:
-        if pool:
-            pool.shutdown()
+    done = 0
+
+    def finished(sha: str, variants, error) -> None:
+        nonlocal done
+        done += 1
+        results[sha] = (variants, error)
+        if show and (done % step == 0 or done == len(todo)):
+            print(f"  {done}/{len(todo)} ảnh", file=stream)
+
+    if workers > 1 and len(todo) > 1:
+        lost = _in_pool(todo, min(workers, len(todo)), finished)
+        if lost:
+            # A worker was killed (the kernel's out-of-memory killer, most
+            # often), which breaks the whole pool: which photo did it is not
+            # known, so each unfinished one is tried again on its own.
+            print(say(f"Một tiến trình xử lý ảnh bị dừng đột ngột (thường do máy hết bộ nhớ); thử lại {len(lost)} "
+                      "ảnh chưa xong, từng ảnh một.",
+                      f"A photo worker was stopped abruptly (most often the machine ran out of memory); trying the "
+                      f"{len(lost)} unfinished photo(s) again, one at a time."), file=stream)
+            for job in lost:
+                if _in_pool([job], 1, finished):
+                    finished(job[1], None, _killed())
+    else:
+        for job in todo:
+            finished(*process(job))
     took = time.monotonic() - started
     print(f"Đã xử lý {len(todo)} ảnh trong {took:.1f} giây ({len(todo) / max(took, 1e-9):.1f} ảnh/giây).", file=stream)
     return results

@@ -8,8 +8,13 @@ import json
 import struct
 import zlib
 
-from helpers import run_pelican, snapshot
+import sys
+
+from helpers import ROOT, run_pelican, snapshot, soup
 from PIL import Image
+
+sys.path.insert(0, str(ROOT / "bench"))
+from photos import photo  # noqa: E402
 
 
 def png_header(width: int, height: int) -> bytes:
@@ -99,3 +104,28 @@ def test_a_16_bit_greyscale_photo_keeps_its_tones(site_copy, tmp_path):
     with Image.open(published) as image:
         left, right = image.convert("L").getpixel((100, 200)), image.convert("L").getpixel((500, 200))
     assert 120 <= left <= 135 and right <= 5  # it was 255 and 0: white where it was grey
+
+
+def test_a_killed_photo_worker_is_retried_and_the_photo_that_kills_it_named(site_copy, tmp_path, monkeypatch):
+    """tests/fixtures/killer stands in for the out-of-memory killer: it kills
+    the worker processing giet-* photos (once, or every time)."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "tests" / "fixtures" / "killer"))
+    monkeypatch.setenv("KILLER_MARKS", str(tmp_path))
+    album = site_copy / "bai-viet" / "2025-07-01-thu-bay"
+    album.mkdir()
+    for n, name in enumerate(("anh1.jpg", "giet-mot-lan.jpg", "anh2.jpg", "anh3.jpg")):
+        (album / name).write_bytes(photo(800, 600, seed=n))
+    out = tmp_path / "out"
+    result = build(site_copy, out, tmp_path, "RENDER_PROCESSES=1")
+    assert result.returncode == 0 and "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr
+    assert "Một tiến trình xử lý ảnh bị dừng đột ngột (thường do máy hết bộ nhớ); thử lại" in result.stderr, result.stderr
+    assert (tmp_path / "giet-mot-lan.jpg").exists()  # it was killed once, and made the second time
+    page = soup(next(out.glob("bai-viet/2025/07/01-*.html")))
+    assert len(page.select(".gallery img")) == 4
+
+    (album / "giet-luon-1.jpg").write_bytes(photo(800, 600, seed=9))
+    (album / "anh4.jpg").write_bytes(photo(800, 600, seed=10))  # two new photos: a pool, not the build's process
+    result = build(site_copy, tmp_path / "out2", tmp_path, publish=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (f"{album / 'giet-luon-1.jpg'}: lỗi: Tiến trình xử lý ảnh này bị dừng đột ngột hai lần (thường do máy hết "
+            "bộ nhớ khi mở ảnh).") in result.stderr
