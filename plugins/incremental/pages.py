@@ -45,7 +45,7 @@ from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 from pelican.writers import logger as pelican_writer_log
-from safety import RefusedPickle, load_pickle
+from safety import UnusablePickle, load_pickle
 
 from .fingerprint import Volatile, content_fingerprint, digest, mapping_digest, stable
 from .parallel import Job
@@ -79,12 +79,14 @@ class Session:
                 with open(record_path, "rb") as handle:
                     loaded = load_pickle(handle)  # data only: a restored cache cannot run code
                 if loaded.get("version") == RECORD_VERSION:
+                    if not isinstance(loaded["pages"], dict) or not isinstance(loaded["site"], (str, type(None))):
+                        raise UnusablePickle("pages/site")
                     self.previous, self.previous_site = loaded["pages"], loaded["site"]
-            except RefusedPickle as error:  # not data: not ours; every page is rendered
+            except FileNotFoundError:
+                pass
+            except (UnusablePickle, OSError, KeyError, AttributeError, TypeError) as error:  # every page is rendered
                 print(say(f"Bộ nhớ đệm trang không dùng được ({error}), dựng lại mọi trang.",
                           f"Page cache not usable ({error}), every page is rendered again."), file=sys.stderr)
-                self.previous, self.previous_site = {}, None
-            except (OSError, pickle.PickleError, EOFError, KeyError, AttributeError):
                 self.previous, self.previous_site = {}, None
         self.pages: dict = {}
         self.shared_context: dict | None = None

@@ -55,11 +55,38 @@ def output_manifest(folder: Path) -> dict[str, list[int]]:
 
 
 def _load(path: Path) -> dict:
+    """The last build's record, or {} (a full build) when there is none, or
+    when it is not one this code wrote (the reason is said, once)."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if isinstance(state, dict) and state.get("version") != STATE_VERSION:
+            return {}  # written by another version of the portal: not damaged, just not ours
+        _check_state(state)
+    except FileNotFoundError:
         return {}
-    return state if state.get("version") == STATE_VERSION else {}
+    except (OSError, ValueError, TypeError) as error:
+        print(say(f"Bộ nhớ đệm của lần xây dựng trước hỏng ({editor_errors.display_path(path)}: {error}), "
+                  "đã bỏ qua: xây dựng lại đầy đủ.",
+                  f"The last build's record is damaged ({editor_errors.display_path(path)}: {error}), "
+                  "ignored: a full build follows."), file=sys.stderr)
+        return {}
+    return state
+
+
+def _check_state(state) -> None:
+    """Raise ValueError unless *state* has the shape ``record`` writes."""
+    if not isinstance(state, dict):
+        raise ValueError("not an object")
+    for key, kind in (("inputs", str), ("day", str), ("outputs", dict), ("printed", list), ("memo", dict)):
+        if not isinstance(state.get(key), kind):
+            raise ValueError(f"\"{key}\"")
+    until = state.get("valid_until")
+    if until is not None and (not isinstance(until, str) or dt.datetime.fromisoformat(until).tzinfo is None):
+        raise ValueError("\"valid_until\"")
+    if not all(isinstance(line, str) for line in state["printed"]):
+        raise ValueError("\"printed\"")
+    if not all(isinstance(entry, list) and len(entry) == 5 for entry in state["memo"].values()):
+        raise ValueError("\"memo\"")
 
 
 def still_valid(state: dict, digest: str, output: Path, moment: dt.datetime) -> bool:

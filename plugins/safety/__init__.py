@@ -31,13 +31,14 @@ from .csp import context_values, policy, write_host_files
 from .html import Refusal, clean, plain_text, url_scheme
 from .paths import inside, link_problems, output_inside
 from .pickles import Refused as RefusedPickle
+from .pickles import Unusable as UnusablePickle
 from .pickles import load as load_pickle
 from .pickles import pickles_in, remember as remember_pickles, verified as verified_pickles
 from .svg import svg_problems
 from .templates import override_problems, refused_access, sandbox_generator
 
 __all__ = ["DOWNLOAD_TYPES", "clean_html", "download_problem", "download_problems", "html_problems", "inside",
-           "link_problems", "load_pickle", "markup_in_text", "pickles_in", "RefusedPickle", "remember_pickles",
+           "link_problems", "load_pickle", "markup_in_text", "pickles_in", "RefusedPickle", "UnusablePickle", "remember_pickles",
            "verified_pickles", "override_problems", "plain_text", "policy", "static_problems",
            "svg_problems", "url_scheme"]
 

@@ -42,8 +42,16 @@ METHODS = frozenset({("zoneinfo", "ZoneInfo", "_unpickle")})
 MEMO = "verified-pickles.json"
 
 
-class Refused(pickle.UnpicklingError):
+class Unusable(pickle.UnpicklingError):
+    """A cache file that cannot be used: the caller says so and starts afresh."""
+
+
+class Refused(Unusable):
     """The pickle names something that is not data."""
+
+
+class Damaged(Unusable):
+    """The file is not a whole pickle (empty, cut short, overwritten)."""
 
 
 def _getattr(obj, name):
@@ -63,8 +71,14 @@ class _Unpickler(pickle.Unpickler):
 
 
 def load(handle):
-    """``pickle.load``, refusing anything but the portal's data."""
-    return _Unpickler(handle).load()
+    """``pickle.load``, refusing anything but the portal's data; a file that
+    is not a whole pickle raises ``Damaged`` whatever the parser tripped on."""
+    try:
+        return _Unpickler(handle).load()
+    except Refused:
+        raise
+    except Exception as error:  # the parser's errors on garbage are of many kinds
+        raise Damaged(f"{type(error).__name__}: {error}") from None
 
 
 def _stat_key(path: str) -> list[int]:

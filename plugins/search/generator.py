@@ -15,7 +15,7 @@ from content_model import cache_root
 from editor_errors import say
 from incremental.parallel import run_shares
 from pelican.generators import Generator
-from safety import RefusedPickle, load_pickle
+from safety import UnusablePickle, load_pickle
 from vietnamese import short_date
 
 from .encoding import POSITIONS
@@ -70,12 +70,9 @@ class SearchGenerator(Generator):
                 code, state = load_pickle(handle)  # data only: a restored cache cannot run code
         except FileNotFoundError:
             return None
-        except RefusedPickle as error:  # not data: not ours
+        except (UnusablePickle, OSError) as error:  # damaged, or not ours: only costs time
             print(say(f"Bộ nhớ đệm tìm kiếm không dùng được ({error}), làm lại chỉ mục.",
                       f"Search cache not usable ({error}), the index is made again."), file=sys.stderr)
-            return None
-        except Exception as error:  # a damaged cache only costs time
-            logger.debug("search: cache %s unreadable (%s), building the index again", path, error)
             return None
         return state if code == _code_digest() and isinstance(state, IndexState) else None  # made by other code: unusable
 

@@ -8,6 +8,8 @@ import json
 import struct
 import zlib
 
+import pytest
+
 import sys
 
 from helpers import ROOT, run_pelican, snapshot, soup
@@ -129,3 +131,30 @@ def test_a_killed_photo_worker_is_retried_and_the_photo_that_kills_it_named(site
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert (f"{album / 'giet-luon-1.jpg'}: lỗi: Tiến trình xử lý ảnh này bị dừng đột ngột hai lần (thường do máy hết "
             "bộ nhớ khi mở ảnh).") in result.stderr
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x80\xff garbage", b'{"valid_until": "ng\xc3\xa0y mai"}'])
+def test_every_damaged_cache_file_is_discarded_with_a_notice_and_the_build_goes_on(site_copy, tmp_path, damage,
+                                                                                   monkeypatch):
+    """Each file of every cache (content, pages, search, incremental state,
+    photo sizes and their memos) damaged in turn: the next build says what
+    it discarded, never crashes, and publishes the same pages."""
+    monkeypatch.setenv("PORTAL_CACHE", str(tmp_path / "c"))
+    album = site_copy / "bai-viet" / "2025-07-01-thu-bay"
+    album.mkdir()
+    for n in range(2):
+        (album / f"anh{n}.jpg").write_bytes(photo(700, 500, seed=n))
+    out = tmp_path / "out"
+    assert build(site_copy, out, tmp_path).returncode == 0
+    pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
+    caches = sorted(p for folder in ("c", "g") for p in (tmp_path / folder).rglob("*") if p.is_file())
+    assert len(caches) >= 8, caches
+    article = site_copy / "bai-viet" / "2024-03-01-mo-dau.md"
+    for n, cache in enumerate(caches):
+        cache.write_bytes(damage)
+        with article.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nThêm đoạn {n}.\n")  # so the build goes past the up-to-date check
+        result = build(site_copy, out, tmp_path)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (cache, result.stderr)
+        assert sorted(p.relative_to(out) for p in out.rglob("*.html")) == pages, cache
+        assert f"Thêm đoạn {n}." in next(out.glob("bai-viet/2024/03/01-*.html")).read_text(encoding="utf-8")
