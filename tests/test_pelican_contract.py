@@ -301,3 +301,10 @@ def test_claiming_a_file_is_what_pelicans_open_w_decides(tmp_path, caplog):
         seen |= {(kind, bool(detail) and str(detail)[:12]) for kind, detail in expected[0]}
     # every branch of Pelican's rule came up: written, kept (with its message), overwritten (with its), refused
     assert {("written", False), ("skipped", "['Skipping \""), ("written", "['Overwritin"), ("refused", "Failed to ov")} <= seen
+
+
+def test_an_exception_out_of_a_build_is_logged_critical_with_the_exception():
+    # editor_errors turns an OSError there into one message (_SystemTroubleFilter)
+    source = inspect.getsource(pelican.main)
+    assert 'logger.critical("%s: %s", e.__class__.__name__, e, exc_info=True)' in source
+    assert pelican.logger.name == "pelican"

@@ -10,6 +10,16 @@ the old one deleted, and the hooks registered with ``add_published_hook``
 run on the result. If anything fails before that, the previous output is
 untouched and the staging folder is removed when the process exits.
 
+One build at a time per output: a lock on ``.<output>.lock`` beside it
+(``flock``, released by the kernel if the build dies) is taken before the
+staging folder is touched; a second build waits for ``BUILD_LOCK_WAIT``
+seconds, saying which process holds it, then stops with a message. The
+swap exchanges the two folders in one step where the system can
+(``renameat2(RENAME_EXCHANGE)``, Linux), so the output is the old or the new
+one at every instant; elsewhere it is two renames, and a build killed
+between them leaves the old output aside, which the next build puts back.
+Staging and set-aside folders left by dead builds are removed under the lock.
+
 Turn it off with ``ATOMIC_OUTPUT = False``. It sets ``pelican.output_path``,
 the one Pelican attribute it relies on (``tests/test_pelican_contract.py``).
 """
@@ -17,16 +27,23 @@ the one Pelican attribute it relies on (``tests/test_pelican_contract.py``).
 from __future__ import annotations
 
 import atexit
+import ctypes
+import ctypes.util
+import fcntl
 import os
 import shutil
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from editor_errors import BuildStopped, display_path, say
 from pelican import signals
 
 _finishers: list[Callable[[Path, dict], None]] = []
 _published: list[Callable[[Path, dict], None]] = []
 _state: dict = {}
+_lock: dict = {}
 
 
 def add_finisher(finisher: Callable[[Path, dict], None], first: bool = False) -> None:
@@ -104,14 +121,74 @@ def _remove_staging() -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def lock_path(final: Path) -> Path:
+    return final.with_name(f".{final.name}.lock")
+
+
+def _release() -> None:
+    handle = _lock.pop("handle", None)
+    if handle is not None:
+        handle.close()  # closing the file releases its flock
+
+
+def _acquire(final: Path, wait: float) -> None:
+    """Hold the output's lock, waiting up to *wait* seconds for another
+    build of the same output; stop with a message if it is still running."""
+    _release()  # a process that builds again (the preview's worker)
+    path = lock_path(final)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+", encoding="utf-8")
+    deadline, said = time.monotonic() + wait, False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            if time.monotonic() >= deadline:
+                handle.close()
+                print(say(
+                    f"lỗi: Một lần xây dựng khác (tiến trình {holder}) đang ghi vào {display_path(final)}. Chờ nó "
+                    "xong rồi chạy lại (khóa tự mở khi tiến trình đó kết thúc, kể cả khi nó bị dừng giữa chừng).",
+                    f"error: Another build (process {holder}) is writing {display_path(final)}. Wait until it "
+                    "ends, then run again (the lock opens by itself when that process ends, even if it is killed).",
+                ), file=sys.stderr)
+                raise BuildStopped([]) from None
+            if not said:
+                print(say(f"Đang chờ lần xây dựng khác (tiến trình {holder}) ghi xong {display_path(final)}…",
+                          f"Waiting for another build (process {holder}) to finish writing {display_path(final)}…"),
+                      file=sys.stderr)
+                said = True
+            time.sleep(0.2)
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    _lock["handle"] = handle
+
+
+def _tidy(final: Path, staging: Path) -> None:
+    """Under the lock, what earlier builds of this output left: a set-aside
+    output is put back if the output is missing (a build killed between
+    two renames), the others and a staging folder are removed."""
+    aside = sorted(final.parent.glob(f"{final.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if aside and not final.exists():
+        aside.pop(0).rename(final)
+    for folder in aside:
+        shutil.rmtree(folder, ignore_errors=True)
+    if staging.exists():
+        shutil.rmtree(staging)  # left by a build that was killed
+
+
 def stage(pelican) -> None:
     _state.clear()
     if not pelican.settings.get("ATOMIC_OUTPUT", True):
         return
     final = Path(pelican.output_path).resolve()
     staging = final.with_name(final.name + ".partial")
-    if staging.exists():
-        shutil.rmtree(staging)  # left by a build that was killed
+    _acquire(final, float(pelican.settings.get("BUILD_LOCK_WAIT", 60)))
+    _tidy(final, staging)
     staging.mkdir(parents=True)
     _state.update(final=final, staging=staging)
     pelican.output_path = str(staging)
@@ -119,13 +196,31 @@ def stage(pelican) -> None:
     atexit.register(_remove_staging)
 
 
-def finish(pelican) -> None:
-    for finisher in _finishers:
-        finisher(Path(pelican.output_path), pelican.settings)
-    if not _state.get("staging"):
-        _publish_done(pelican)
-        return
-    final, staging = _state["final"], _state["staging"]
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names of *a* and *b* in one step; False where the system
+    cannot (not Linux, an old kernel or C library, a file system without it)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: not here
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def _swap(staging: Path, final: Path) -> Path | None:
+    """Put *staging* in place of *final*; the old output's folder, to delete."""
+    if final.exists() and _exchange(staging, final):
+        return staging  # now holds the old output
     old = final.with_name(f"{final.name}.old-{os.getpid()}")
     if final.exists():
         final.rename(old)
@@ -135,11 +230,26 @@ def finish(pelican) -> None:
         if old.exists():
             old.rename(final)  # put the previous site back
         raise
+    return old
+
+
+def finish(pelican) -> None:
+    for finisher in _finishers:
+        finisher(Path(pelican.output_path), pelican.settings)
+    if not _state.get("staging"):
+        _publish_done(pelican)
+        return
+    final, staging = _state["final"], _state["staging"]
+    old = _swap(staging, final)
     _state["swapped"] = True
     pelican.output_path = str(final)
     pelican.settings["OUTPUT_PATH"] = str(final)
-    shutil.rmtree(old, ignore_errors=True)
-    _publish_done(pelican)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    try:
+        _publish_done(pelican)
+    finally:
+        _release()
 
 
 def register() -> None:

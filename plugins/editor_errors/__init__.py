@@ -14,11 +14,17 @@ Owns:
 - stopping the build: after the final checks, if any error was reported,
   every problem is printed as ``path:line: message`` and the build exits with
   status 1 through ``BuildStopped`` (a ``SystemExit``, so Pelican prints no
-  traceback). Warnings are printed and the build goes on.
+  traceback). Warnings are printed and the build goes on;
+- the machine's own troubles (``system_trouble``): a full disk, an output
+  that cannot be written, a file deleted while the build ran, reach the
+  editor as one message saying what to free or fix, not as Pelican's
+  English traceback.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -208,6 +214,59 @@ def _choose_language(pelican) -> None:
     set_language(pelican.settings.get("EDITOR_LANGUAGE", "vi"))
 
 
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR, errno.EEXIST}
+
+
+def system_trouble(error: OSError) -> Text:
+    """What to tell the editor about *error*, raised while the build wrote
+    or read its own files (never the content's: those are problems)."""
+    where = display_path(error.filename) if error.filename else say("một tệp", "a file")
+    kept = say(" Thư mục đầu ra vẫn nguyên vẹn: cổng chỉ thay nó bằng một bản đã xây dựng xong.",
+               " The output folder is whole: it is only ever replaced by a complete build.")
+    if error.errno in _FULL:
+        return say(
+            f"Hết chỗ trống trên ổ đĩa khi ghi {where} ({error.strerror}). Giải phóng chỗ trống (xóa thư mục "
+            ".cache, bản xây dựng cũ hay tệp tạm không dùng) rồi chạy lại.",
+            f"The disk is full writing {where} ({error.strerror}). Free some space (delete the .cache folder, old "
+            "builds or unused temporary files), then run again.",
+        ) + kept
+    if error.errno in _DENIED:
+        return say(
+            f"Không ghi được vào {where} ({error.strerror}): thư mục chỉ đọc, không có quyền ghi, hoặc một phần "
+            "của đường dẫn là tệp chứ không phải thư mục. Chọn thư mục đầu ra khác (-o) hoặc cấp quyền ghi, rồi "
+            "chạy lại.",
+            f"Cannot write to {where} ({error.strerror}): the folder is read-only, not writable by this user, or "
+            "part of the path is a file, not a folder. Choose another output folder (-o) or grant write access, "
+            "then run again.",
+        ) + kept
+    if error.errno == errno.ENOENT:
+        return say(
+            f"{where} biến mất trong lúc xây dựng (bị xóa, hoặc ổ đĩa bị tháo ra). Chạy lại lệnh.",
+            f"{where} disappeared while the build ran (deleted, or the drive was removed). Run the command again.",
+        ) + kept
+    return say(f"Lỗi của máy khi xây dựng, ở {where}: {error.strerror}. Kiểm tra ổ đĩa rồi chạy lại.",
+               f"The machine failed during the build, at {where}: {error.strerror}. Check the disk, then run "
+               "again.") + kept
+
+
+class _SystemTroubleFilter(logging.Filter):
+    """Pelican ends a build that raised by logging the exception as CRITICAL
+    on its "pelican" logger, with the traceback (``pelican.main``; held by
+    tests/test_pelican_contract.py). An ``OSError`` there is the machine's,
+    not a bug: it is printed as one message instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if record.levelno < logging.CRITICAL or not isinstance(error, OSError):
+            return True
+        print(f"{_LABELS[language()][ERROR]}: {system_trouble(error)}", file=sys.stderr)
+        return False
+
+
 def register() -> None:
+    logger = logging.getLogger("pelican")
+    if not any(isinstance(f, _SystemTroubleFilter) for f in logger.filters):
+        logger.addFilter(_SystemTroubleFilter())
     signals.initialized.connect(_choose_language)
     signals.all_generators_finalized.connect(_finish)

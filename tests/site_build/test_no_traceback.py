@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import struct
+import subprocess
 import zlib
 
 import pytest
 
 import sys
 
-from helpers import ROOT, run_pelican, snapshot, soup
+from helpers import FIXTURE_SITE, ROOT, run_pelican, snapshot, soup
 from PIL import Image
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -158,3 +159,30 @@ def test_every_damaged_cache_file_is_discarded_with_a_notice_and_the_build_goes_
         assert result.returncode == 0 and "Traceback" not in result.stderr, (cache, result.stderr)
         assert sorted(p.relative_to(out) for p in out.rglob("*.html")) == pages, cache
         assert f"Thêm đoạn {n}." in next(out.glob("bai-viet/2024/03/01-*.html")).read_text(encoding="utf-8")
+
+
+def _small_files():
+    import resource
+    resource.setrlimit(resource.RLIMIT_FSIZE, (6000, 6000))  # writes past 6 kB fail as on a full disk (EFBIG)
+
+
+def test_a_full_disk_is_one_message_and_the_last_output_stays_whole(tmp_path):
+    out = tmp_path / "out"
+    assert run_pelican(FIXTURE_SITE, out).returncode == 0
+    before = snapshot(out)
+    result = subprocess.run([sys.executable, "-m", "pelican", str(FIXTURE_SITE), "-s", str(ROOT / "pelicanconf.py"),
+                             "-o", str(out), "-e", "INCREMENTAL=false"],
+                            capture_output=True, text=True, cwd=ROOT, preexec_fn=_small_files, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "CRITICAL" not in result.stderr
+    assert "lỗi: Hết chỗ trống trên ổ đĩa khi ghi" in result.stderr, result.stderr
+    assert "Giải phóng chỗ trống (xóa thư mục .cache" in result.stderr
+    assert snapshot(out) == before and not (tmp_path / "out.partial").exists()
+
+
+def test_an_output_that_cannot_be_written_is_one_message(tmp_path):
+    (tmp_path / "tep").write_text("một tệp, không phải thư mục", encoding="utf-8")
+    out = tmp_path / "tep" / "out"
+    result = run_pelican(FIXTURE_SITE, out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "CRITICAL" not in result.stderr
+    assert (f"lỗi: Không ghi được vào {out.parent} (File exists): thư mục chỉ đọc, không có quyền ghi, hoặc "
+            "một phần của đường dẫn là tệp chứ không phải thư mục. Chọn thư mục đầu ra khác (-o)") in result.stderr
