@@ -116,10 +116,11 @@ def new(c, title="", category="", author="", publish=False):
     c.run(shlex.join(args), pty=True)
 
 
-@task(help={"output": "thư mục kết quả cần kiểm tra (mặc định output/)"})
-def check_output(c, output=str(OUTPUT)):
-    """Kiểm tra mọi liên kết trong bản đã xây dựng dẫn tới tệp có thật (reference checker)."""
-    c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "refcheck.py"), output]), pty=False)
+@task(help={"output": "thư mục kết quả cần kiểm tra (mặc định output/)", "lang": "vi hoặc en"})
+def check_output(c, output=str(OUTPUT), lang=""):
+    """Kiểm tra mọi liên kết trong bản đã xây dựng dẫn tới tệp có thật; lỗi ghi tên tệp nội dung và dòng."""
+    c.run(shlex.join([PY, str(ROOT / "plugins" / "offline" / "refcheck.py"), output]), pty=False,
+          env={"PORTAL_LANGUAGE": lang} if lang else {})
 
 
 @task

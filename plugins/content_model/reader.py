@@ -18,6 +18,7 @@ from .checks import lookalike_problems, mojibake_problems, nfc_problem, summary_
 from .dates import DateFormatError, parse_date
 from .header import split_header
 from .links import intrasite_links
+from .references import reference_problems
 
 # Header keys with a meaning here. Anything else is kept (templates may use
 # it) but flagged, as it is most often a typo ("Tittle:", "Catergory:").
@@ -340,6 +341,7 @@ class WardMarkdownReader(BaseReader):
             return "", meta
         body, refused = clean_html(self._markdown(header.body), self.settings)
         problems += html_problems(path, header.body, header.body_line, refused)
+        problems += reference_problems(path, body, header.body, header.body_line, self.settings["PATH"])
         if any(p is not None and p.is_error for p in problems) and not draft[0]:
             raise SkipContent
         meta["lead"] = lead_text(meta.get("summary") or body, self.settings.get("LEAD_WORDS", 55))

@@ -12,15 +12,17 @@ Owns:
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from atomic_output import add_finisher
+from atomic_output import add_finisher, add_published_hook
 from editor_errors import Problem, line_of, say, stop_if_errors
 from pelican import signals
 
 from .refcheck import Finding, Report, check
 
-__all__ = ["Finding", "Report", "check"]
+__all__ = ["Finding", "Report", "check", "source_problems"]
 
 
 _sources: dict[str, str] = {}  # output file → the content file it came from
@@ -46,10 +48,36 @@ def remember_sources(generators) -> None:
                 _sources[item.save_as] = item.source_path
 
 
-def _problem(output_path: str, finding: Finding) -> Problem:
+def sources_file(output: Path) -> Path:
+    """Beside the output, never in it: which content file made each page,
+    for ``invoke check-output`` to name the file to fix."""
+    output = Path(output).resolve()
+    return output.with_name(f".{output.name}.sources.json")
+
+
+def _write_sources(output: Path, settings: dict) -> None:
+    path = sources_file(output)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(_sources, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    temporary.replace(path)
+
+
+def source_problems(output: Path, findings: list[Finding]) -> list[Problem]:
+    """*findings* in built *output* as the editor's problems: each at the
+    content file and line it came from, as the last build recorded them
+    (pages the theme makes are named as themselves)."""
+    try:
+        known = json.loads(sources_file(output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    sources = {page: source for page, source in known.items() if isinstance(source, str) and os.path.isfile(source)}
+    return [_problem(str(output), finding, sources) for finding in findings]
+
+
+def _problem(output_path: str, finding: Finding, sources: dict | None = None) -> Problem:
     what = KINDS.get(finding.kind) or say(finding.kind, finding.kind)
     link = finding.reference
-    source = _sources.get(finding.page)
+    source = (_sources if sources is None else sources).get(finding.page)
     if source is None:  # made by the theme, not by an editor's file
         return Problem(
             f"{output_path}/{finding.page}",
@@ -80,3 +108,4 @@ def check_output(output: Path, settings: dict) -> None:
 def register() -> None:
     signals.all_generators_finalized.connect(remember_sources)
     add_finisher(check_output)
+    add_published_hook(_write_sources)

@@ -151,13 +151,18 @@ def main(argv: list[str]) -> int:
         print("Dùng: refcheck.py THƯ_MỤC_KẾT_QUẢ", file=sys.stderr)
         return 2
     report = check(argv[0])
-    for finding in report.broken:
-        print(finding.format(), file=sys.stderr)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the plugins, for the editor's messages
+    from editor_errors import print_problems, say
+    from offline import source_problems
+
+    print_problems(sorted(source_problems(Path(argv[0]), report.broken), key=lambda p: (p.path, p.line)), sys.stderr)
     hosts = sorted({urlsplit(u).netloc for u in report.outbound})
-    print(
+    print(say(
         f"Đã kiểm tra {report.references} liên kết trong {report.pages} trang: "
-        f"{len(report.broken)} liên kết hỏng; {len(report.outbound)} liên kết ra ngoài ({', '.join(hosts) or 'không có'})."
-    )
+        f"{len(report.broken)} liên kết hỏng; {len(report.outbound)} liên kết ra ngoài ({', '.join(hosts) or 'không có'}).",
+        f"Checked {report.references} links in {report.pages} pages: "
+        f"{len(report.broken)} broken; {len(report.outbound)} outbound ({', '.join(hosts) or 'none'}).",
+    ))
     return 0 if report.ok else 1
 
 

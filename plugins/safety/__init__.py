@@ -81,7 +81,17 @@ def html_problems(path: str, source: str, first_line: int, refusals: list[Refusa
         times_en = f" ({refusal.count} places)" if refusal.count > 1 else ""
         where_vi = f" trong {field}" if field else ""
         where_en = f" in {field}" if field else ""
-        if refusal.script:
+        if refusal.local:
+            problems.append(Problem(path, line, say(
+                f"\"{refusal.what}\"{where_vi} là đường dẫn tới một tệp trên máy tính của bạn: người đọc không mở được, "
+                "và tệp không được đăng. Ảnh: chép vào thư mục cùng tên với bài (cạnh tệp .md) rồi viết "
+                "![mô tả](ten-anh.jpg). Tệp tải về: chép vào thư mục tep/ rồi viết [tên]({static}/tep/ten-tep.pdf).",
+                f"\"{refusal.what}\"{where_en} is the path of a file on your own computer: readers cannot open it, and "
+                "the file is not published. A photo: copy it into the folder named like the article (next to the .md "
+                "file) and write ![description](photo-name.jpg). A download: copy it into tep/ and write "
+                "[name]({static}/tep/file-name.pdf).",
+            ), ERROR))
+        elif refusal.script:
             problems.append(Problem(path, line, say(
                 f"Mã HTML {refusal.what}{where_vi}{times_vi} bị từ chối: nó có thể chạy mã hoặc thay đổi trang trên máy "
                 "người đọc. Xóa phần mã đó; nếu bài được dán từ trang khác, dán lại dạng chữ thường (Ctrl+Shift+V). "

@@ -69,6 +69,9 @@ _SCRIPT_LIKE = re.compile(r"<\s*/?\s*(?:script|iframe|object|embed|svg|math|styl
 _ALIGN = re.compile(r'<(t[hd])(\b[^>]*?) style="text-align: (left|center|right);"')
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+# A file on the editor's own computer: C:\…, \\server\…, file:…, ~/…, /Users/…
+_LOCAL = re.compile(r"^(?:[a-z]:[\\/]|\\\\|file:|~[\\/]|/(?:users|home|mnt|media|volumes|private|tmp|var)/)", re.I)
+_SOURCELESS_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Refusal:
     needle: str
     script: bool
     count: int = 1
+    local: bool = False  # a file on the editor's computer: an error, with its own advice
 
 
 def url_scheme(value: str) -> str | None:
@@ -89,7 +93,14 @@ def url_scheme(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def local_path(value: str) -> bool:
+    """*value* names a file on the editor's own computer, which no reader can open."""
+    return bool(_LOCAL.match(value.strip()))
+
+
 def _allowed_url(tag: str, attribute: str, value: str, embed_hosts: frozenset[str]) -> bool:
+    if local_path(value):
+        return False
     scheme = url_scheme(value)
     if tag == "iframe":
         parts = urlsplit(value.strip())
@@ -132,6 +143,9 @@ def clean(markup: str, embed_hosts: frozenset[str] | tuple = ()) -> tuple[str, l
     cleaned = _cleaner(hosts).clean(markup)
     if cleaned == markup:
         return cleaned, []
+    # An image whose address was refused is no image: left in, it would be
+    # an empty box (and the galleries would look for a photo named "").
+    cleaned = _SOURCELESS_IMG.sub("", cleaned)
     found = refusals(markup, hosts)
     if not any(r.script for r in found):
         # A second opinion: Python's parser and the browser's (nh3's) can
@@ -150,7 +164,7 @@ def refusals(markup: str, embed_hosts: frozenset[str] = frozenset()) -> list[Ref
     finder = _Finder(embed_hosts)
     finder.feed(markup)
     finder.close()
-    return [Refusal(what, needle, script, count) for (what, needle, script), count in finder.found.items()]
+    return [Refusal(what, needle, script, count, local) for (what, needle, script, local), count in finder.found.items()]
 
 
 class _Finder(HTMLParser):
@@ -158,10 +172,10 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.embed_hosts = embed_hosts
         self.tags = TAGS | ({"iframe"} if embed_hosts else set())
-        self.found: dict[tuple[str, str, bool], int] = {}
+        self.found: dict[tuple[str, str, bool, bool], int] = {}
 
-    def _add(self, what: str, needle: str, script: bool) -> None:
-        key = (what, needle, script)
+    def _add(self, what: str, needle: str, script: bool, local: bool = False) -> None:
+        key = (what, needle, script, local)
         self.found[key] = self.found.get(key, 0) + 1
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -178,7 +192,9 @@ class _Finder(HTMLParser):
                 self._add(f"<{tag} {name}>", name, False)
             elif not _allowed(tag, name, value, self.embed_hosts):
                 scheme = url_scheme(value) if name in URL_ATTRIBUTES else None
-                if tag == "iframe":
+                if name in URL_ATTRIBUTES and local_path(value):
+                    self._add(value.strip()[:80], value.strip()[:40], False, True)
+                elif tag == "iframe":
                     self._add(f"<iframe src=\"{value.strip()[:60]}\">", value.strip()[:40] or "<iframe", True)
                 elif scheme in SCRIPT_SCHEMES:
                     self._add(f"{scheme}:", f"{scheme}:", True)
