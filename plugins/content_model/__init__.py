@@ -86,12 +86,21 @@ def article_problems(settings: dict, metadata: dict) -> list[Problem]:
     elif ward is not None:
         info = ward.category(name)
         if info is None:
-            problems.append(Problem(path, lines.get("category", 1), say(
-                f"Chuyên mục \"{name}\" không có trong danh sách của phường. Dùng một trong: {allowed}. "
-                f"(Danh sách chuyên mục nằm trong {ward.source}.)",
-                f"Category \"{name}\" is not one of the ward's. Use one of: {allowed}. "
-                f"(The list is in {ward.source}.)",
-            )))
+            likely = ward.likely_category(name)
+            if likely is not None:
+                problems.append(Problem(path, lines.get("category", 1), say(
+                    f"Chuyên mục \"{name}\" không có trong danh sách của phường; có phải là \"{likely.name}\"? "
+                    f"Sửa dòng thành: Category: {likely.name}",
+                    f"Category \"{name}\" is not one of the ward's; did you mean \"{likely.name}\"? "
+                    f"Correct the line to: Category: {likely.name}",
+                )))
+            else:
+                problems.append(Problem(path, lines.get("category", 1), say(
+                    f"Chuyên mục \"{name}\" không có trong danh sách của phường. Dùng một trong: {allowed}. "
+                    f"(Danh sách chuyên mục nằm trong {ward.source}.)",
+                    f"Category \"{name}\" is not one of the ward's. Use one of: {allowed}. "
+                    f"(The list is in {ward.source}.)",
+                )))
         else:
             category = Category(info.name, settings)
             category.slug = info.slug

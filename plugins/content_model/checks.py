@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import re
 
-from editor_errors import WARNING, Problem, say
+from editor_errors import ERROR, WARNING, Problem, say
 
 SUMMARY_MAX = 300
 LOOKALIKES = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"}
@@ -146,3 +146,20 @@ def template_problem(path: str, line: int, template: str, settings: dict) -> Pro
         f"There is no page template \"{template}\". Use one of: {', '.join(known)}; or delete the Template: line to use "
         "the usual one.",
     ))
+
+
+# The body `invoke new` writes, for the editor to replace.
+PLACEHOLDER = "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống."
+
+
+def placeholder_problem(path: str, body: str, body_line: int, preview: bool) -> Problem | None:
+    """The placeholder of `invoke new` still in the body: a warning in the
+    preview, an error when building (a draft's errors are warnings anyway)."""
+    at = body.find(PLACEHOLDER[:24])
+    if at < 0:
+        return None
+    return Problem(path, body_line + body.count("\n", 0, at), say(
+        f"Bài còn dòng mẫu \"{PLACEHOLDER[:24]}…\" của invoke new. Thay nó bằng nội dung bài (hoặc xóa nó).",
+        f"The article still holds the sample line \"{PLACEHOLDER[:24]}…\" from invoke new. Replace it with the "
+        "article's text (or delete it).",
+    ), WARNING if preview else ERROR)

@@ -23,6 +23,7 @@ from editor_errors import say  # noqa: E402
 from vietnamese import SLUG_LIMIT, normalize, slugify  # noqa: E402
 from ward_identity import load_ward_or_report  # noqa: E402
 
+from content_model.checks import PLACEHOLDER  # noqa: E402
 from content_model.clock import now  # noqa: E402
 
 TEMPLATE = """Title: {title}
@@ -36,7 +37,7 @@ Image:
 Status: {status}
 Slug: {slug}
 
-Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.
+{placeholder}
 """
 
 
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None, stdin=sys.stdin) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     article.write_text(TEMPLATE.format(
         title=title, date=f"{when:%Y-%m-%d %H:%M}", category=category.name, author=author,
-        status="published" if args.publish else "draft", slug=slug,
+        status="published" if args.publish else "draft", slug=slug, placeholder=PLACEHOLDER,
     ), encoding="utf-8")
     photos.mkdir(exist_ok=True)
     print(say(

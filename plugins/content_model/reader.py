@@ -14,7 +14,7 @@ from pelican.urlwrappers import Author, Tag
 from safety import clean_html, html_problems, markup_in_text, plain_text
 from vietnamese import SLUG_LIMIT, is_nfc, normalize, slugify
 
-from .checks import lookalike_problems, mojibake_problems, nfc_problem, summary_problem
+from .checks import lookalike_problems, mojibake_problems, nfc_problem, placeholder_problem, summary_problem
 from .dates import DateFormatError, parse_date
 from .header import split_header
 from .links import intrasite_links
@@ -296,6 +296,15 @@ class WardMarkdownReader(BaseReader):
                 problems.append(Problem(path, lines["featured"], say("Featured chỉ nhận \"true\" (nổi bật) hoặc \"false\".", "Featured takes \"true\" or \"false\"."), WARNING))
             meta["featured"] = word in TRUE_WORDS
 
+        order = header.get("order")
+        if order is not None and not re.fullmatch(r"-?\d{1,6}", order.strip()):
+            problems.append(Problem(path, lines["order"], say(
+                f"Order \"{order}\" phải là một số nguyên (vị trí của trang trong trình đơn, số nhỏ đứng trước), "
+                "ví dụ Order: 2. Trang được xếp cuối cho tới khi sửa.",
+                f"Order \"{order}\" must be a whole number (the page's place in the menu, smaller first), for "
+                "example Order: 2. The page is placed last until then.",
+            ), WARNING))
+
         lang = header.get("lang")
         if lang is not None and lang.strip().lower() != (self.settings.get("DEFAULT_LANG") or "vi"):
             # Pelican would treat it as a translation with no page of its own,
@@ -331,6 +340,7 @@ class WardMarkdownReader(BaseReader):
             else:
                 meta[key] = value
 
+        problems.append(placeholder_problem(path, header.body, header.body_line, self.settings.get("PREVIEW", False)))
         if not header.body.strip():
             problems.append(Problem(path, header.body_line, say("Bài chưa có nội dung. Viết nội dung sau một dòng trống dưới phần thông tin.", "The article has no body. Write it after a blank line below the fields."), WARNING))
         if any(p is not None and p.is_error for p in problems):

@@ -14,7 +14,7 @@ from editor_errors import WARNING, Problem, line_of, say
 from safety import markup_in_text
 from safety.images import PIXEL_LIMIT
 
-from .captions import IMAGE_EXTENSIONS, parse_captions
+from .captions import IMAGE_EXTENSIONS, parse_captions, photo_key
 from .processing import Variant
 
 IGNORED_FILES = {"thumbs.db", "desktop.ini", "readme.txt", "readme.md"}
@@ -196,9 +196,21 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
             )
             continue
         problems += size_problems(entry)
-        photos[name.casefold()] = Photo(entry)
+        key = photo_key(name)
+        if key in photos:
+            other = photos[key].source.name
+            problems.append(Problem(str(entry), 0, say(
+                f"Hai ảnh \"{other}\" và \"{name}\" chỉ khác nhau ở chữ hoa/thường hay cách gõ dấu: trên Windows, "
+                "macOS và trong chu-thich.txt đó là một tên. Cả hai đều được đăng; đổi tên một ảnh để chú thích đúng ảnh.",
+                f"The photos \"{other}\" and \"{name}\" differ only in upper/lower case or in how the accents are "
+                "typed: on Windows, macOS and in chu-thich.txt they are one name. Both are published; rename one so "
+                "that captions find the right photo.",
+            ), WARNING))
+            key = f"{key}\0{len(photos)}"  # kept, under a key no caption line can name
+        photos[key] = Photo(entry)
 
     ordered = list(photos.values())
+    stems = {photo_key(os.path.splitext(p.source.name)[0]): key for key, p in photos.items() if "\0" not in key}
     if captions_file is not None:
         try:
             captions = parse_captions(captions_file.read_text(encoding="utf-8"))
@@ -214,6 +226,10 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
                 )
             )
             captions = parse_captions("")
+        for key in set(captions.bare) - set(stems):  # not a photo's name without its extension either
+            captions.bad_lines.append((captions.lines[key], captions.bare[key]))
+            captions.order = [n for n in captions.order if photo_key(n) != key]
+        captions.bad_lines.sort()
         for line, text in captions.bad_lines:
             problems.append(
                 Problem(
@@ -227,8 +243,8 @@ def read_gallery(folder: Path, content_root: Path, captions_name: str) -> tuple[
             )
         listed = []
         for name in captions.order:
-            key = name.casefold()
-            photo = photos.get(key)
+            key = photo_key(name)
+            photo = photos.get(stems[key] if key in captions.bare else key)
             if photo is None:
                 problems.append(
                     Problem(
@@ -263,6 +279,7 @@ def resolve_photo(source: Path, content_root: Path, folder: Path | None, ref: st
             ),
         )
     candidates = ([folder / ref] if folder else []) + [source.with_suffix("") / ref, source.parent / ref]
+    candidates += [found for c in candidates if not c.is_file() for found in [_same_name(c)] if found is not None]
     for candidate in candidates:
         if candidate.is_file():
             if not inside(candidate, content_root):
@@ -289,6 +306,20 @@ def resolve_photo(source: Path, content_root: Path, folder: Path | None, ref: st
             f"The photo \"{shown}\" was not found. Copy it into the folder {source.stem}/ next to the article, or correct the name.",
         ),
     )
+
+
+def _same_name(path: Path) -> Path | None:
+    """The photo next to *path* that an editor typing *path* means: the same
+    name but for case or Unicode form, or the name without its extension."""
+    try:
+        entries = [e for e in path.parent.iterdir() if is_image_name(e.name)]
+    except OSError:
+        return None
+    wanted = photo_key(path.name)
+    for entry in sorted(entries):
+        if photo_key(entry.name) == wanted or photo_key(os.path.splitext(entry.name)[0]) == wanted:
+            return entry
+    return None
 
 
 @dataclass

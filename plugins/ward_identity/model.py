@@ -79,6 +79,19 @@ class Ward:
                 return cat
         return None
 
+    def likely_category(self, written: str) -> CategoryInfo | None:
+        """The configured category *written* (not one of them) most likely
+        means: the same letters but for tones, case, dashes or spaces
+        ("Thong bao", "Tin tức – Sự kiện"), else the closest by spelling."""
+        import difflib
+
+        key = slugify(written)
+        by_key = {slugify(cat.name): cat for cat in self.categories} | {cat.slug: cat for cat in self.categories}
+        if key in by_key:
+            return by_key[key]
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+        return by_key[close[0]] if close else None
+
 
 class _Lines:
     """Find which line of the TOML text holds a key, for error messages."""
@@ -145,7 +158,7 @@ def load_ward(path: Path, content: Path | None = None) -> tuple[Ward | None, lis
                 ),
             )
         ]
-    text = normalize(text)
+    text = normalize(text.removeprefix("\ufeff"))  # Notepad's byte order mark: invisible, and nothing lost
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -166,8 +179,47 @@ def load_ward(path: Path, content: Path | None = None) -> tuple[Ward | None, lis
     return _build(src, data, _Lines(text), Path(content) if content is not None else path.parent)
 
 
+# Values that are not text: everything else in ward.toml is written in quotes.
+NOT_TEXT = {("ward", "demo"): bool, ("categories", "order"): int}
+TABLE_LINES = {"ward": "[ward]", "categories": "[[categories]]", "banners": "[[banners]]"}
+
+
+def _type_problems(src: str, data: dict, lines: _Lines) -> list[Problem]:
+    """A value of the wrong kind (``name = 5``, ``phone = 0243…`` without
+    quotes, which TOML reads as a number and loses the leading 0) at its line."""
+    problems = []
+    for table, header in TABLE_LINES.items():
+        value = data.get(table)
+        entries = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                continue
+            start = lines.table(header, index)
+            for key, item in entry.items():
+                wanted = NOT_TEXT.get((table, key), str)
+                if isinstance(item, wanted) and not (wanted is int and isinstance(item, bool)):
+                    continue
+                line = lines.key(key, start)
+                if wanted is str:
+                    shown = item if isinstance(item, (int, float)) and not isinstance(item, bool) else "…"
+                    problems.append(Problem(src, line, say(
+                        f"{key} phải là chữ trong dấu ngoặc kép, ví dụ {key} = \"{shown}\" (không có ngoặc kép, "
+                        "TOML đọc nó thành số hay giá trị khác, và số 0 ở đầu bị mất).",
+                        f"{key} must be text in double quotes, for example {key} = \"{shown}\" (without quotes TOML "
+                        "reads a number or another kind of value, and a leading 0 is lost).",
+                    )))
+                elif wanted is int and key != "order":  # order has its own message
+                    problems.append(Problem(src, line, say(f"{key} phải là một số nguyên.", f"{key} must be a whole number.")))
+                elif wanted is bool:
+                    problems.append(Problem(src, line, say(
+                        f"{key} phải là true hoặc false (không có ngoặc kép).",
+                        f"{key} must be true or false (without quotes).",
+                    )))
+    return problems
+
+
 def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | None, list[Problem]]:
-    problems: list[Problem] = []
+    problems: list[Problem] = _type_problems(src, data, lines)
     info = data.get("ward")
     if not isinstance(info, dict):
         return None, [
@@ -248,12 +300,14 @@ def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | N
                     ),
                 )
             )
-            order = index + 1
+            order = None  # not compared with the others: one mistake, one message
         for value, seen, what in (
             (name.casefold(), seen_names, say("tên", "name")),
             (slug, seen_slugs, say("slug", "slug")),
             (order, seen_orders, say("order", "order")),
         ):
+            if value is None:
+                continue
             if value in seen:
                 problems.append(
                     Problem(
@@ -268,7 +322,7 @@ def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | N
                     )
                 )
             seen[value] = start
-        categories.append(CategoryInfo(name, slug, _text(entry.get("description")), order))
+        categories.append(CategoryInfo(name, slug, _text(entry.get("description")), index + 1 if order is None else order))
     categories.sort(key=lambda c: c.order)
 
     banners: list[Banner] = []

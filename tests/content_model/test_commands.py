@@ -117,3 +117,42 @@ def test_files_of_several_wards_are_each_checked_against_their_own_ward(tmp_path
     check = run(CHECK, str(ok), str(wrong))
     assert check.returncode == 1
     assert f"{wrong}:3: lỗi:" in check.stdout and f"{ok}:" not in check.stdout
+
+
+def test_invoke_new_in_a_terminal_takes_vietnamese_typed_at_its_questions(content):
+    """Under a real pseudo-terminal, as an editor runs it: the title and the
+    byline typed in Vietnamese (multi-byte) at the questions."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: `invoke new` on the terminal
+        os.chdir(ROOT)
+        os.environ["PORTAL_NOW"] = "2026-06-02 08:00"
+        os.execv(str(ROOT / ".venv" / "bin" / "invoke"), ["invoke", "new", "--content", str(content)])
+    seen, answers = b"", [("Tiêu đề bài:", "Lễ ra quân Tháng Thanh niên\n"), ("Chọn số:", "2\n"),
+                          ("Người biên tập", "Lê Thị Huệ\n")]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: the command ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if answers and answers[0][0].encode() in seen:
+            os.write(fd, answers.pop(0)[1].encode())
+    else:
+        os.kill(pid, 9)  # hung (as it did when invoke forwarded the input)
+    _, status = os.waitpid(pid, 0)
+    text = seen.decode("utf-8", "replace")
+    assert not answers and os.waitstatus_to_exitcode(status) == 0, text
+    article = content / "bai-viet/2026/2026-06-02-le-ra-quan-thang-thanh-nien.md"
+    written = article.read_text(encoding="utf-8")
+    assert "Title: Lễ ra quân Tháng Thanh niên\n" in written and "Author: Lê Thị Huệ\n" in written
+    assert "Status: draft" in written
