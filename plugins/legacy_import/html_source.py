@@ -284,6 +284,9 @@ def _inline(element: Tag, dropped: safe.DroppedURLs) -> Line:
             url = safe.checked_url(href) if href and unsafe is None else None
             if unsafe is not None or (url is None and safe.url_scheme(href)):
                 notes.append(safe.dropped_link_note(unsafe if unsafe is not None else href, label))
+            if url and not safe.url_scheme(url):  # the old portal's own page or file: not here
+                notes.append(safe.relative_link_note(url, label))
+                url = None
             if url and label:
                 flush(before_link=True)
                 out.append(safe.link(label, url))
@@ -303,9 +306,13 @@ def _table(block: Tag, dropped: safe.DroppedURLs) -> Line:
     notes = []
     for anchor in block.find_all("a", href=True):
         unsafe = dropped.original(anchor["href"])
-        if unsafe is not None or safe.checked_url(anchor["href"]) is None:
+        url = safe.checked_url(anchor["href"]) if unsafe is None else None
+        if unsafe is not None or url is None:
             if unsafe is not None or safe.url_scheme(anchor["href"]):
                 notes.append(safe.dropped_link_note(unsafe if unsafe is not None else anchor["href"], anchor.get_text(" ", strip=True)))
+            del anchor["href"]
+        elif not safe.url_scheme(url):  # the old portal's own page or file: not here
+            notes.append(safe.relative_link_note(url, anchor.get_text(" ", strip=True)))
             del anchor["href"]
     html = nh3.clean(str(block), tags=TABLE_TAGS, attributes={"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "a": {"href"}},
                      url_schemes=set(safe.ALLOWED_SCHEMES))

@@ -5,7 +5,8 @@ sanitiser (``safety.html``) ever sees it.
   no HTML, no link, reference, footnote or attribute list (``{: …}``) by
   accident, and entities stay the characters they were decoded into.
 - Link targets are checked (``checked_url``: http, https, mailto, tel or
-  relative, anything else is dropped and reported) and written so that no
+  relative, anything else is dropped and reported; a relative one leads to
+  the old portal, so the body keeps only its text, and that is reported) and written so that no
   character ends the Markdown link (``markdown_url``); link text has its
   brackets escaped (``link_text``).
 - Header fields and photo captions are plain text (``plain_text``): tags
@@ -150,6 +151,12 @@ def dropped_link_note(url: str, label: str) -> str:
     kept = f"chỉ giữ chữ \"{shown_url(label)}\"" if label else "liên kết không có chữ"
     return (f"bỏ liên kết {shown_url(url)} (địa chỉ {scheme}: không được nhận; chỉ nhận http, https, mailto, tel hoặc "
             f"đường dẫn tương đối): {kept}")
+
+
+def relative_link_note(url: str, label: str) -> str:
+    kept = f"chỉ giữ chữ \"{shown_url(label)}\"" if label else "liên kết không có chữ"
+    return (f"bỏ liên kết {shown_url(url)} (đường dẫn tương đối tới trang hay tệp của cổng cũ, không được chép sang; "
+            f"tệp cần tải về: chép vào tep/ rồi viết {{static}}/tep/…): {kept}")
 
 
 def dropped_image_note(url: str) -> str:

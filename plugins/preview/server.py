@@ -35,24 +35,37 @@ RELOAD_JS = b"""(function () {
 })();
 """
 TAG = b'<script src="/__preview__/reload.js" defer></script>'
-ERROR_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Lỗi nội dung — xem trước</title>
+PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} — xem trước</title>
 <style>body{{font:17px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1c1c1c}}
 h1{{color:#7d0f17}}li{{margin:.5rem 0;font-family:ui-monospace,monospace;font-size:15px;white-space:pre-wrap}}</style>
-</head><body><h1>Chưa xây dựng được cổng</h1>
-<p>Sửa các lỗi dưới đây (tên tệp:dòng) rồi lưu tệp; trang sẽ tự tải lại.</p>
+</head><body><h1>{title}</h1>
+<p>{lead}</p>
 <ul>{items}</ul><script src="/__preview__/reload.js" defer></script></body></html>"""
+ERROR_PAGE = PAGE.replace("{title}", "Chưa xây dựng được cổng").replace(
+    "{lead}", "Sửa các lỗi dưới đây (tên tệp:dòng) rồi lưu tệp; trang sẽ tự tải lại.")
+# A page the last build did not make: most often the article being edited,
+# left out because of a mistake (a draft's mistakes are warnings, so the
+# build itself succeeded). Its messages are on this page, not only in the
+# terminal, and the page reloads once the file is saved again.
+MISSING_PAGE = PAGE.replace("{title}", "Trang này chưa có trong bản xem trước").replace(
+    "{lead}", "Bài hay trang có địa chỉ này không được xây dựng lần này. Nếu đó là bài bạn đang sửa, lý do nằm "
+    "trong các thông báo dưới đây (tên tệp:dòng): sửa rồi lưu tệp, trang sẽ tự tải lại. <a href=\"/\">Về trang "
+    "chủ</a>.")
 
 
 class State:
     def __init__(self):
         self.version = 0
         self.problems: list[str] | None = None  # None: the last build succeeded
+        self.notes: list[str] = []  # the last successful build's warnings
         self.changed = threading.Condition()
 
-    def publish(self, problems: list[str] | None) -> None:
+    def publish(self, problems: list[str] | None, notes: list[str] | None = None) -> None:
         with self.changed:
             self.problems = problems
+            if notes is not None:
+                self.notes = notes
             self.version += 1
             self.changed.notify_all()
 
@@ -111,7 +124,7 @@ class Builder:
     def build_now(self) -> None:
         worker = Worker(self.content, self.output, self.settings)
         ok, lines, took, warm = worker.built()
-        self.state.publish(report(ok, lines, took))
+        self.state.publish(report(ok, lines, took), notes=warnings(lines) if ok else None)
         with self.lock:
             old, self.warm = self.warm, (worker if warm else None)
         if not warm:
@@ -170,6 +183,8 @@ def handler_for(state: State, output: Path):
                     body = file.read_bytes()
                     body = body.replace(b"</body>", TAG + b"</body>", 1) if b"</body>" in body else body + TAG
                     return self._send(body, "text/html; charset=utf-8")
+                items = "".join(f"<li>{html.escape(line)}</li>" for line in state.notes) or "<li>(không có thông báo)</li>"
+                return self._send(MISSING_PAGE.format(items=items).encode("utf-8"), "text/html; charset=utf-8", 404)
             return super().do_GET()
 
         def _events(self):
@@ -194,6 +209,10 @@ def handler_for(state: State, output: Path):
                 return
 
     return Handler
+
+
+def warnings(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ": cảnh báo: " in ln or ": warning: " in ln]
 
 
 def report(ok: bool, lines: list[str], took: float) -> list[str] | None:

@@ -89,7 +89,7 @@ class Ward:
         by_key = {slugify(cat.name): cat for cat in self.categories} | {cat.slug: cat for cat in self.categories}
         if key in by_key:
             return by_key[key]
-        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.85)
         return by_key[close[0]] if close else None
 
 

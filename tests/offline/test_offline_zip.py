@@ -36,7 +36,7 @@ def test_a_broken_reference_stops_the_zip_and_the_publishing_build(site_copy, tm
     md = site_copy / "bai-viet" / "2025-04-01-thu-tu.md"
     md.write_text(md.read_text(encoding="utf-8") + "\n[biên bản](bien-ban-khong-co.html)\n", encoding="utf-8")
     line = len(md.read_text(encoding="utf-8").splitlines())
-    expected = f'{md}:{line}: lỗi: Liên kết "bien-ban-khong-co.html" không dẫn tới tệp nào.'
+    expected = f'{md}:{line}: lỗi: Liên kết "bien-ban-khong-co.html" không dẫn tới trang hay tệp nào của cổng.'
     made = make_zip(site_copy, tmp_path / "dist", tmp_path / "cache")
     assert made.returncode == 1 and not (tmp_path / "dist").exists()
     assert expected in made.stderr

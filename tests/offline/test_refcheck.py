@@ -72,4 +72,4 @@ def test_command_exit_status(tmp_path, capsys):
     assert main([str(site(tmp_path))]) == 0
     assert "0 liên kết hỏng" in capsys.readouterr().out
     assert main([str(site(tmp_path / "b", BROKEN["missing"]))]) == 1
-    assert "index.html: missing: khong-co.html" in capsys.readouterr().err
+    assert "index.html: lỗi: Liên kết \"khong-co.html\" không dẫn tới tệp nào." in capsys.readouterr().err
