@@ -127,6 +127,16 @@ class WardMarkdownReader(BaseReader):
             content, metadata = self._read(source_path, problems, draft)
         except SkipContent:
             content, metadata = "", {"status": "skip", "source_file": os.fspath(source_path)}
+        except Exception as error:  # a fault of the portal, not of the file: still this file's message, not Pelican's
+            if os.environ.get("PORTAL_DEBUG"):
+                raise
+            problems.append(Problem(os.fspath(source_path), 1, say(
+                f"Cổng gặp lỗi khi đọc tệp này ({type(error).__name__}: {error}). Đây là lỗi của chương trình, không "
+                "phải của bạn: các bài khác vẫn được xây dựng; báo cho người quản trị cổng, gửi kèm tệp này.",
+                f"The portal failed reading this file ({type(error).__name__}: {error}). This is a fault of the "
+                "program, not yours: the other articles are still built; tell the portal's administrator, with this file.",
+            )))
+            content, metadata = "", {"status": "skip", "source_file": os.fspath(source_path)}
         metadata["reader_problems"] = [p.in_draft() if draft[0] else p for p in problems if p is not None]
         return content, metadata
 

@@ -186,3 +186,19 @@ def test_an_output_that_cannot_be_written_is_one_message(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr and "CRITICAL" not in result.stderr
     assert (f"lỗi: Không ghi được vào {out.parent} (File exists): thư mục chỉ đọc, không có quyền ghi, hoặc "
             "một phần của đường dẫn là tệp chứ không phải thư mục. Chọn thư mục đầu ra khác (-o)") in result.stderr
+
+
+def test_a_fault_of_the_portal_while_reading_one_file_is_that_files_message(site_copy, tmp_path, monkeypatch):
+    """tests/fixtures/faults makes the reader's lead_text raise, as a bug
+    would: Pelican's English "Could not process" never shows; each file
+    read anew gets one message at its path, and the build stops."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "tests" / "fixtures" / "faults"))
+    monkeypatch.setenv("PORTAL_FAULT", "content_model.reader:lead_text")
+    monkeypatch.setenv("PORTAL_CACHE", str(tmp_path / "c"))
+    out = tmp_path / "out"
+    result = build(site_copy, out, tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "Could not process" not in result.stderr
+    article = site_copy / "bai-viet" / "2025-01-10-hoi-nghi-a.md"
+    assert (f"{article}:1: lỗi: Cổng gặp lỗi khi đọc tệp này (RuntimeError: lỗi cài sẵn để thử). Đây là lỗi của "
+            "chương trình, không phải của bạn") in result.stderr, result.stderr
+    assert not out.exists()
