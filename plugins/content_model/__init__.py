@@ -213,6 +213,33 @@ def _collision(here: tuple[str, int], there: tuple[str, int], save_as: str) -> P
     ))
 
 
+def not_published(generators) -> None:
+    """Name every article and page a publishing build leaves out on purpose
+    (drafts, scheduled ones), so none leaves silently; mistakes are problems
+    and are named by them."""
+    settings = generators[0].settings
+    if settings.get("PREVIEW"):
+        return
+    held = []
+    for generator in generators:
+        for item in [*getattr(generator, "drafts", []), *getattr(generator, "draft_pages", [])]:
+            path = display_path(item.source_path)
+            if item.metadata.get("scheduled"):
+                held.append(say(f"  {path}: hẹn giờ, đăng từ {item.date:%H:%M %d/%m/%Y}",
+                                f"  {path}: scheduled, published from {item.date:%H:%M %d/%m/%Y}"))
+            else:
+                held.append(say(f"  {path}: bản nháp (Status: draft); xóa dòng đó để đăng",
+                                f"  {path}: a draft (Status: draft); delete that line to publish it"))
+    held.sort(key=str)
+    if held:
+        print(say(f"Chưa đăng {len(held)} bài/trang:", f"Not published yet: {len(held)} article(s)/page(s):"),
+              file=sys.stderr)
+        for line in held[:20]:
+            print(line, file=sys.stderr)
+        if len(held) > 20:
+            print(say(f"  … và {len(held) - 20} bài/trang nữa", f"  … and {len(held) - 20} more"), file=sys.stderr)
+
+
 def stray_files(generators) -> list[Problem]:
     generator = generators[0]
     return stray_problems(Path(generator.path), generator.settings)
@@ -338,3 +365,4 @@ def register() -> None:
     signals.page_generator_context.connect(check_page)
     add_final_check(find_collisions)
     add_final_check(stray_files)
+    signals.all_generators_finalized.connect(not_published)

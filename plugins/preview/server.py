@@ -36,19 +36,19 @@ RELOAD_JS = b"""(function () {
 """
 TAG = b'<script src="/__preview__/reload.js" defer></script>'
 PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} — xem trước</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{tab} — xem trước</title>
 <style>body{{font:17px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1c1c1c}}
 h1{{color:#7d0f17}}li{{margin:.5rem 0;font-family:ui-monospace,monospace;font-size:15px;white-space:pre-wrap}}</style>
 </head><body><h1>{title}</h1>
 <p>{lead}</p>
 <ul>{items}</ul><script src="/__preview__/reload.js" defer></script></body></html>"""
-ERROR_PAGE = PAGE.replace("{title}", "Chưa xây dựng được cổng").replace(
+ERROR_PAGE = PAGE.replace("{tab}", "Lỗi nội dung").replace("{title}", "Chưa xây dựng được cổng").replace(
     "{lead}", "Sửa các lỗi dưới đây (tên tệp:dòng) rồi lưu tệp; trang sẽ tự tải lại.")
 # A page the last build did not make: most often the article being edited,
 # left out because of a mistake (a draft's mistakes are warnings, so the
 # build itself succeeded). Its messages are on this page, not only in the
 # terminal, and the page reloads once the file is saved again.
-MISSING_PAGE = PAGE.replace("{title}", "Trang này chưa có trong bản xem trước").replace(
+MISSING_PAGE = PAGE.replace("{tab}", "Trang chưa có").replace("{title}", "Trang này chưa có trong bản xem trước").replace(
     "{lead}", "Bài hay trang có địa chỉ này không được xây dựng lần này. Nếu đó là bài bạn đang sửa, lý do nằm "
     "trong các thông báo dưới đây (tên tệp:dòng): sửa rồi lưu tệp, trang sẽ tự tải lại. <a href=\"/\">Về trang "
     "chủ</a>.")

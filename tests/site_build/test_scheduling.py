@@ -59,3 +59,17 @@ def test_published_build_never_carries_drafts_or_preview_marks(site_copy, tmp_pa
     for page in (tmp_path / "pub").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "preview-notice" not in text and "Bản nháp không được đăng" not in text and "Thông báo hẹn giờ" not in text
+
+
+def test_a_build_names_every_article_it_leaves_out_on_purpose(site_copy, tmp_path):
+    """No article leaves silently (issue 21): drafts and scheduled ones are
+    listed with why, and how to publish a draft."""
+    add_scheduled(site_copy)
+    result = build(site_copy, tmp_path / "out", "2026-02-28 23:59")
+    assert result.returncode == 0, result.stderr
+    assert "Chưa đăng 2 bài/trang:" in result.stderr
+    assert f"  {site_copy / 'bai-viet' / '2026-03-01-hen-gio.md'}: hẹn giờ, đăng từ 07:00 01/03/2026" in result.stderr
+    assert (f"  {site_copy / 'bai-viet' / '2025-08-01-nhap.md'}: bản nháp (Status: draft); xóa dòng đó để đăng"
+            in result.stderr)
+    preview = build(site_copy, tmp_path / "preview", "2026-02-28 23:59", "-e", "PREVIEW=true")
+    assert "Chưa đăng" not in preview.stderr  # the preview shows them, marked
