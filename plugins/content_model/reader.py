@@ -173,6 +173,16 @@ class WardMarkdownReader(BaseReader):
             raise SkipContent
         was_nfc = is_nfc(text)
         text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))  # Windows, and old Mac (CR only)
+        hidden = _CONTROL.search(text)
+        if hidden:  # invisible, and never meant: NUL and the like, from a PDF or a damaged copy
+            problems.append(Problem(path, text.count("\n", 0, hidden.start()) + 1, say(
+                f"Tệp có {len(_CONTROL.findall(text))} ký tự điều khiển ẩn (mã U+{ord(hidden.group()):04X}, thường "
+                "do dán từ PDF hay tệp bị hỏng); cổng đã bỏ chúng. Lưu lại tệp để hết cảnh báo.",
+                f"The file holds {len(_CONTROL.findall(text))} hidden control character(s) (code "
+                f"U+{ord(hidden.group()):04X}, usually pasted from a PDF or a damaged file); they were removed. Save "
+                "the file again to silence this warning.",
+            ), WARNING))
+            text = _CONTROL.sub("", text)
         header = split_header(text, KNOWN_KEYS)
         meta: dict = {}
         lines = header.lines
@@ -370,6 +380,7 @@ class WardMarkdownReader(BaseReader):
         return body, meta
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab and line breaks, and DEL
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 

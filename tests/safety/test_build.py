@@ -43,6 +43,9 @@ def add_to_body(site, text, article=ARTICLE):
     (lambda s: (s / "bai-viet" / "2025-01-01-ngoai.md").symlink_to(ROOT / "README.md"), str(ROOT / "README.md")),
     (lambda s: (s / "tep").mkdir() or (s / "tep" / "vong").symlink_to(".", target_is_directory=True), "."),
     (lambda s: (s / "bai-viet" / "2025-06-01-thu-sau" ).mkdir() or (s / "bai-viet" / "2025-06-01-thu-sau" / "z.jpg").symlink_to("/dev/zero"), "/dev/zero"),
+    # a loop in a photo folder (`ln -s . a; ln -s . b`): Pelican walks with followlinks=True, for ever
+    (lambda s: (s / "bai-viet" / "2025-06-01-thu-sau").mkdir() or [(s / "bai-viet" / "2025-06-01-thu-sau" / n).symlink_to(
+        ".", target_is_directory=True) for n in "ab"], "."),
 ])
 def test_a_link_out_of_the_content_folder_stops_the_build_and_check_naming_it(site_copy, tmp_path, make, target):
     make(site_copy)

@@ -125,3 +125,14 @@ def test_photo_names_match_whatever_the_case_unicode_form_or_missing_extension(s
     assert captions[:2] == ["Hội trường UBND", "Đại biểu dự họp"], captions
     assert len(page.select(".gallery img")) == 4  # both ANH1.JPG and anh1.jpg, not the inline one
     assert page.select_one("figure img[alt='Công viên']") is not None
+
+
+def test_hidden_control_characters_are_removed_with_a_warning(site_copy, tmp_path):
+    article = site_copy / "bai-viet" / "2025-10-06-nul.md"
+    article.write_bytes("Title: Có\x00 ký tự ẩn\nDate: 2025-10-06 08:00\nCategory: Tin tức\n\nNội\x01 dung.\n".encode())
+    result = build(site_copy, tmp_path, publish=True)
+    assert result.returncode == 0, result.stderr
+    assert f"{article}:1: cảnh báo: Tệp có 2 ký tự điều khiển ẩn (mã U+0000" in result.stderr
+    published = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*") if p.suffix in (".html", ".xml", ".js")]
+    assert any("Có ký tự ẩn" in text for text in published)
+    assert not any("\x00" in text or "\x01" in text for text in published)
