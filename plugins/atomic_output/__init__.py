@@ -10,8 +10,8 @@ the old one deleted, and the hooks registered with ``add_published_hook``
 run on the result. If anything fails before that, the previous output is
 untouched and the staging folder is removed when the process exits.
 
-One build at a time per output: a lock on ``.<output>.lock`` beside it
-(``flock``, released by the kernel if the build dies) is taken before the
+One build at a time per output: a lock on ``<cache>/outputs/<hash of the
+output path>.lock`` (``flock``, released by the kernel if the build dies) is taken before the
 staging folder is touched; a second build waits for ``BUILD_LOCK_WAIT``
 seconds, saying which process holds it, then stops with a message. The
 swap exchanges the two folders in one step where the system can
@@ -121,8 +121,24 @@ def _remove_staging() -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def lock_path(final: Path) -> Path:
-    return final.with_name(f".{final.name}.lock")
+def cache_root(settings: dict) -> Path:
+    """The folder every build cache lives under: ``PORTAL_CACHE`` from the
+    environment, else the ``CONTENT_CACHE_ROOT`` setting, else ``CACHE_PATH``."""
+    return Path(os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"])
+
+
+def output_record(settings: dict, final: Path, suffix: str) -> Path:
+    """A file about the output *final* kept in the cache, never beside the
+    output (an output may sit inside another, as each ward's in the hub's,
+    and what is beside it would be published): ``.lock``, ``.sources.json``."""
+    import hashlib
+
+    name = hashlib.sha256(str(Path(final).resolve()).encode()).hexdigest()[:16]
+    return cache_root(settings) / "outputs" / f"{name}{suffix}"
+
+
+def lock_path(settings: dict, final: Path) -> Path:
+    return output_record(settings, final, ".lock")
 
 
 def _release() -> None:
@@ -131,11 +147,11 @@ def _release() -> None:
         handle.close()  # closing the file releases its flock
 
 
-def _acquire(final: Path, wait: float) -> None:
+def _acquire(settings: dict, final: Path, wait: float) -> None:
     """Hold the output's lock, waiting up to *wait* seconds for another
     build of the same output; stop with a message if it is still running."""
     _release()  # a process that builds again (the preview's worker)
-    path = lock_path(final)
+    path = lock_path(settings, final)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+", encoding="utf-8")
     deadline, said = time.monotonic() + wait, False
@@ -172,7 +188,8 @@ def _tidy(final: Path, staging: Path) -> None:
     """Under the lock, what earlier builds of this output left: a set-aside
     output is put back if the output is missing (a build killed between
     two renames), the others and a staging folder are removed."""
-    aside = sorted(final.parent.glob(f"{final.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    ours = [p for p in final.parent.glob(f"{final.name}.old-*") if p.name[len(final.name) + 5:].isdigit()]
+    aside = sorted(ours, key=lambda p: p.stat().st_mtime, reverse=True)  # named by a build's pid, nothing else
     if aside and not final.exists():
         aside.pop(0).rename(final)
     for folder in aside:
@@ -187,7 +204,7 @@ def stage(pelican) -> None:
         return
     final = Path(pelican.output_path).resolve()
     staging = final.with_name(final.name + ".partial")
-    _acquire(final, float(pelican.settings.get("BUILD_LOCK_WAIT", 60)))
+    _acquire(pelican.settings, final, float(pelican.settings.get("BUILD_LOCK_WAIT", 60)))
     _tidy(final, staging)
     staging.mkdir(parents=True)
     _state.update(final=final, staging=staging)

@@ -35,6 +35,7 @@ import os
 import sys
 from pathlib import Path
 
+from atomic_output import cache_root
 from editor_errors import WARNING, Problem, add_final_check, display_path, report, say
 from pelican import signals
 from pelican.urlwrappers import Category
@@ -331,12 +332,6 @@ def prune_content_caches(current: Path, idle_days: float) -> list[Path]:
         except OSError:
             pass  # another build's, in use: left for later
     return removed
-
-
-def cache_root(settings: dict) -> Path:
-    """The folder every build cache lives under: ``PORTAL_CACHE`` from the
-    environment, else the ``CONTENT_CACHE_ROOT`` setting, else ``CACHE_PATH``."""
-    return Path(os.environ.get("PORTAL_CACHE") or settings.get("CONTENT_CACHE_ROOT") or settings["CACHE_PATH"])
 
 
 def settings_digest(settings: dict, exclude: tuple[str, ...] = ()) -> str:

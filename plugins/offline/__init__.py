@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from atomic_output import add_finisher, add_published_hook
+from atomic_output import add_finisher, add_published_hook, output_record
 from editor_errors import Problem, line_of, say, stop_if_errors
 from pelican import signals
 
@@ -48,26 +48,26 @@ def remember_sources(generators) -> None:
                 _sources[item.save_as] = item.source_path
 
 
-def sources_file(output: Path) -> Path:
-    """Beside the output, never in it: which content file made each page,
-    for ``invoke check-output`` to name the file to fix."""
-    output = Path(output).resolve()
-    return output.with_name(f".{output.name}.sources.json")
+def sources_file(settings: dict, output: Path) -> Path:
+    """Which content file made each page of *output*, for ``invoke
+    check-output`` to name the file to fix; in the cache, never published."""
+    return output_record(settings, output, ".sources.json")
 
 
 def _write_sources(output: Path, settings: dict) -> None:
-    path = sources_file(output)
+    path = sources_file(settings, output)
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}")
     temporary.write_text(json.dumps(_sources, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     temporary.replace(path)
 
 
-def source_problems(output: Path, findings: list[Finding]) -> list[Problem]:
+def source_problems(settings: dict, output: Path, findings: list[Finding]) -> list[Problem]:
     """*findings* in built *output* as the editor's problems: each at the
     content file and line it came from, as the last build recorded them
     (pages the theme makes are named as themselves)."""
     try:
-        known = json.loads(sources_file(output).read_text(encoding="utf-8"))
+        known = json.loads(sources_file(settings, output).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
     sources = {page: source for page, source in known.items() if isinstance(source, str) and os.path.isfile(source)}

@@ -155,7 +155,9 @@ def main(argv: list[str]) -> int:
     from editor_errors import print_problems, say
     from offline import source_problems
 
-    print_problems(sorted(source_problems(Path(argv[0]), report.broken), key=lambda p: (p.path, p.line)), sys.stderr)
+    # Where the build recorded each page's source: the cache, as pelicanconf.py has it (CACHE_PATH), or PORTAL_CACHE.
+    settings = {"CACHE_PATH": str(Path(__file__).resolve().parents[2] / ".cache")}
+    print_problems(source_problems(settings, Path(argv[0]), report.broken), sys.stderr)
     hosts = sorted({urlsplit(u).netloc for u in report.outbound})
     print(say(
         f"Đã kiểm tra {report.references} liên kết trong {report.pages} trang: "

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 
+from atomic_output import lock_path
 from helpers import FIXTURE_SITE, ROOT, run_pelican
 
 
@@ -24,7 +25,9 @@ def test_a_second_build_of_the_same_output_waits_or_stops_naming_the_first(tmp_p
     out = tmp_path / "out"
     assert run_pelican(FIXTURE_SITE, out).returncode == 0
     before = (out / "index.html").read_bytes()
-    holder = (tmp_path / ".out.lock").open("a+")
+    lock = lock_path({"CACHE_PATH": str(tmp_path / "c")}, out)  # in the build's cache (PORTAL_CACHE), never beside
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    holder = lock.open("a+")
     fcntl.flock(holder, fcntl.LOCK_EX)
     holder.seek(0)
     holder.truncate()
@@ -48,7 +51,8 @@ def test_a_second_build_of_the_same_output_waits_or_stops_naming_the_first(tmp_p
     assert second.returncode == 0, waited
     assert f"Đang chờ lần xây dựng khác (tiến trình {os.getpid()}) ghi xong {out}…" in waited
     assert not list(out.rglob("*.link-*")) and not list(tmp_path.glob("out.*"))
-    assert (tmp_path / ".out.lock").read_text().strip() == str(second.pid)
+    assert lock.read_text().strip() == str(second.pid)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing of the build's own beside its output
 
 
 def test_the_output_exists_at_every_instant_of_the_swap(tmp_path):
@@ -80,9 +84,10 @@ def test_what_dead_builds_left_is_removed_and_a_set_aside_output_put_back(tmp_pa
     out.rename(tmp_path / "out.old-4242")
     (tmp_path / "out.partial" / "bai-viet").mkdir(parents=True)
     (tmp_path / "out.old-17").mkdir()
+    (tmp_path / "out.old-ban-sao").mkdir()  # the editor's own copy: not a build's, kept
     (tmp_path / "out.old-17" / "index.html").write_text("cũ hơn", encoding="utf-8")
     result = run_pelican(FIXTURE_SITE, out, "-e", "RENDER_PROCESSES=1")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == ["out", "out.old-ban-sao"]
     page = (out / "index.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "cũ hơn" not in page

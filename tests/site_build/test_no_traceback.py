@@ -184,7 +184,7 @@ def test_an_output_that_cannot_be_written_is_one_message(tmp_path):
     out = tmp_path / "tep" / "out"
     result = run_pelican(FIXTURE_SITE, out)
     assert result.returncode == 1 and "Traceback" not in result.stderr and "CRITICAL" not in result.stderr
-    assert (f"lỗi: Không ghi được vào {out.parent} (File exists): thư mục chỉ đọc, không có quyền ghi, hoặc "
+    assert (f"lỗi: Không ghi được vào {out}.partial (Not a directory): thư mục chỉ đọc, không có quyền ghi, hoặc "
             "một phần của đường dẫn là tệp chứ không phải thư mục. Chọn thư mục đầu ra khác (-o)") in result.stderr
 
 
@@ -202,3 +202,17 @@ def test_a_fault_of_the_portal_while_reading_one_file_is_that_files_message(site
     assert (f"{article}:1: lỗi: Cổng gặp lỗi khi đọc tệp này (RuntimeError: lỗi cài sẵn để thử). Đây là lỗi của "
             "chương trình, không phải của bạn") in result.stderr, result.stderr
     assert not out.exists()
+
+
+def test_a_cache_deleted_while_the_build_runs_is_one_message_and_the_output_stays(site_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert build(site_copy, out, tmp_path).returncode == 0
+    before = snapshot(out)
+    (site_copy / "bai-viet" / "2025-01-10-hoi-nghi-a.md").open("a", encoding="utf-8").write("\nThêm.\n")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "tests" / "fixtures" / "faults"))
+    monkeypatch.setenv("PORTAL_FAULT", "search.generator:SearchGenerator._save:ENOENT")
+    result = build(site_copy, out, tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "CRITICAL" not in result.stderr
+    assert ("lỗi: /tmp/da-bi-xoa/cache biến mất trong lúc xây dựng (bị xóa, hoặc ổ đĩa bị tháo ra). Chạy lại lệnh. "
+            "Thư mục đầu ra vẫn nguyên vẹn") in result.stderr, result.stderr
+    assert snapshot(out) == before
