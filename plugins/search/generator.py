@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -20,8 +19,6 @@ from vietnamese import short_date
 
 from .encoding import POSITIONS
 from .index import Document, IndexState, render, update
-
-logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ def test_zip_of_the_demo_is_complete_and_reproducible(demo_content, tmp_path):
     assert first.returncode == 0, first.stderr
     assert "liên kết đều dẫn tới tệp có thật" in first.stdout
     second = make_zip(demo_content, tmp_path / "b", tmp_path / "cache")
+    assert second.returncode == 0, second.stderr
     zip_a = tmp_path / "a" / "phuong-minh-hoa-offline.zip"
     zip_b = tmp_path / "b" / "phuong-minh-hoa-offline.zip"
     assert zip_a.read_bytes() == zip_b.read_bytes()

@@ -67,5 +67,5 @@ def test_every_header_publishes_what_it_says_or_is_named_and_a_draft_never_publi
         assert draft or f"{article}:" in result.stderr, (text, log)
         return
     page = next(p for p in published if p.parent.name == "10" and p.name.startswith("01-"))
-    assert f"<h1" in page.read_text(encoding="utf-8") and title in page.read_text(encoding="utf-8"), text
+    assert "<h1" in page.read_text(encoding="utf-8") and title in page.read_text(encoding="utf-8"), text
     assert Path(page).is_file()
