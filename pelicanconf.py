@@ -35,6 +35,7 @@ PLUGINS = [
     "content_model",
     "listings",
     "galleries",
+    "documents",
     "search",
     "feeds",
     "sitemaps",
@@ -44,6 +45,7 @@ PLUGINS = [
 WARD_FILE = "ward.toml"  # relative to PATH
 ARTICLE_PATHS = ["bai-viet"]
 PAGE_PATHS = ["trang"]
+DOCUMENT_PATHS = ["van-ban"]  # the documents register (plugin: documents)
 STATIC_PATHS = ["tep"]  # downloadable files (PDF, DOCX) linked from articles
 IGNORE_FILES = [".#*", "*~", "*.swp", "README*", ".*"]
 
@@ -75,6 +77,7 @@ RELATIVE_URLS = True
 SITEURL = ""
 ARTICLE_URL = ARTICLE_SAVE_AS = "bai-viet/{date:%Y}/{date:%m}/{date:%d}-{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+DOCUMENT_URL = DOCUMENT_SAVE_AS = "van-ban/{issued:%Y}/{slug}.html"  # slug: the number, "123/QĐ-UBND" → 123-qd-ubnd
 CATEGORY_URL = CATEGORY_SAVE_AS = "chuyen-muc/{slug}.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
 TAG_URL = TAG_SAVE_AS = "the/{slug}.html"
@@ -94,7 +97,7 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""  # drafts are never written
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sitemap", "search", "404"]  # 404 → 404.html
-PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20, "albums": 12}
+PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": 20, "albums": 12, "documents": 20}
 DEFAULT_PAGINATION = 10
 DEFAULT_ORPHANS = 0
 PAGINATION_PATTERNS = (

@@ -44,10 +44,10 @@ from safety import clean_html, pickles_in, remember_pickles, verified_pickles
 from .checks import date_problem, template_problem
 from .clock import now
 from .links import link_problems
-from .reader import WardMarkdownReader
+from .reader import WardMarkdownReader, add_header_keys
 from .stray import stray_problems
 
-__all__ = ["WardMarkdownReader", "after_read", "article_problems", "file_name_date", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
+__all__ = ["WardMarkdownReader", "add_header_keys", "after_read", "article_problems", "file_name_date", "cache_root", "settings_digest", "claim_of", "collision_problems", "find_collisions", "now"]
 
 
 # Settings that change how a build runs, never what it makes: left out of

@@ -157,6 +157,7 @@ def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Prob
         claims.append(claim_of((Page if is_page else Article)(content, metadata, settings=settings, source_path=str(path))))
 
     names = {str(p) for p in checked}
+    editor_errors.report(*[p for p in document_problems(root, settings, reader, checked) if p.path in names])
     editor_errors.report(*[p for p in collision_problems(claims) if p.path in names])
     editor_errors.report(*[p for p in stray_problems(root, settings) if any(Path(p.path).resolve().is_relative_to(r) for r in requested)])
     # What the build refuses before publishing: downloads that could run
@@ -166,6 +167,27 @@ def check_folder(root: Path, requested: list[Path], settings: dict) -> list[Prob
     found = list(editor_errors.collector.problems)
     editor_errors.collector.reset()
     return problems + found
+
+
+def document_problems(root: Path, settings: dict, reader, checked: set[Path]) -> list[Problem]:
+    """The register (``van-ban/``) as the build reads it: every document is
+    read, since a number is checked against all of them (plugin documents)."""
+    from documents import FOLDER, register_problems
+
+    items = []
+    for base in settings.get("DOCUMENT_PATHS", [FOLDER]):
+        for path in files_under([root / base]) if (root / base).is_dir() else []:
+            if path.parent.with_suffix(".md").is_file():
+                continue  # a note inside a document's folder of files
+            if path in checked:
+                _content, metadata = reader.read(str(path))
+                editor_errors.report(*after_read(settings, metadata))
+            else:
+                _content, metadata = reader.read_header(str(path))
+            if metadata.get("status") != "skip":
+                items.append((path, str(path), metadata, (metadata.get("status") or "") == "draft"))
+    _standing, problems = register_problems(items, settings["WARD"].documents, settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,13 +46,52 @@ VIETNAMESE_KEYS = {
 }
 
 
-def bad_header_line(written: str):
+# Other kinds of content in their own folder (``documents``: van-ban/) add
+# the keys of their header: folder → (keys, Vietnamese aliases).
+_KINDS: dict[str, tuple[frozenset[str], dict[str, str], bool]] = {}
+
+
+def add_header_keys(folder: str, keys, aliases: dict[str, str] | None = None, body_optional: bool = False) -> None:
+    """Files under *folder* (of the content folder) may also use *keys*;
+    *aliases* are Vietnamese ways of writing them (folded to slugs), for
+    hints; *body_optional*: an empty body is not worth a warning."""
+    _KINDS[folder] = (frozenset(keys), dict(aliases or {}), body_optional)
+
+
+def kind_of(path: str, content_root: str) -> tuple[frozenset[str], dict[str, str], bool]:
+    """The header keys, their Vietnamese aliases, and whether the body is
+    optional, for the file at *path*."""
+    relative = os.path.relpath(path, content_root).replace(os.sep, "/")
+    extra, aliases, optional = _KINDS.get(relative.split("/", 1)[0], (frozenset(), {}, False))
+    return frozenset(KNOWN_KEYS) | extra, {**VIETNAMESE_KEYS, **aliases}, optional
+
+
+def kind_aliases(path: str, content_root: str) -> dict[str, str]:
+    relative = os.path.relpath(path, content_root).replace(os.sep, "/")
+    return _KINDS.get(relative.split("/", 1)[0], (frozenset(), {}, False))[1]
+
+
+def _take_aliases(header, aliases: dict[str, str]) -> None:
+    """Header lines written with a Vietnamese key of this kind ("Ngày ban
+    hành: 15/03/2025") are read as the key they stand for."""
+    for line, written in list(header.bad_lines):
+        key_part, colon, value = written.strip().partition(":")
+        target = aliases.get(slugify(key_part)) if colon else None
+        if target and target not in header.values:
+            header.values[target] = [value.strip()]
+            header.lines[target] = line
+            header.written_keys[target] = target
+            header.bad_lines.remove((line, written))
+
+
+def bad_header_line(written: str, known=None, aliases=None):
     """The message for a line inside the header that is not ``Key: value``,
     with the key the editor most likely meant."""
+    known, aliases = known or KNOWN_KEYS, aliases or VIETNAMESE_KEYS
     stripped = written.strip()
     key_part = stripped.split(":", 1)[0] if ":" in stripped else stripped.split(" ", 1)[0]
     folded = slugify(key_part)
-    guess = VIETNAMESE_KEYS.get(folded) or next(iter(difflib.get_close_matches(folded.replace("-", ""), KNOWN_KEYS, n=1)), None)
+    guess = aliases.get(folded) or next(iter(difflib.get_close_matches(folded.replace("-", ""), known, n=1)), None)
     rest = stripped.split(":", 1)[1].strip() if ":" in stripped else stripped[len(key_part):].strip()
     shown = stripped[:60]
     if written[:1] in (" ", "\t") and guess and stripped.lower().startswith(guess):
@@ -183,7 +222,10 @@ class WardMarkdownReader(BaseReader):
                 "the file again to silence this warning.",
             ), WARNING))
             text = _CONTROL.sub("", text)
-        header = split_header(text, KNOWN_KEYS)
+        known, aliases, body_optional = kind_of(os.fspath(path), self.settings.get("PATH") or os.path.dirname(os.fspath(path)))
+        header = split_header(text, known)
+        if body_optional:  # kinds of their own (documents) take their Vietnamese keys: "Số ký hiệu: …"
+            _take_aliases(header, kind_aliases(os.fspath(path), self.settings.get("PATH") or os.path.dirname(os.fspath(path))))
         meta: dict = {}
         lines = header.lines
         if not was_nfc:
@@ -196,15 +238,15 @@ class WardMarkdownReader(BaseReader):
         draft[0] = (header.get("status") or "").lower() == "draft"
 
         for line, written in header.bad_lines:
-            problems.append(Problem(path, line, bad_header_line(written)))
+            problems.append(Problem(path, line, bad_header_line(written, known, aliases)))
 
         for key, line in header.duplicates:
             problems.append(
                 Problem(path, line, say(f"Khai báo \"{key}\" hai lần; dòng {lines[key]} được dùng, dòng này bị bỏ qua. Xóa một dòng.", f"\"{key}\" is given twice; line {lines[key]} is used and this line ignored. Delete one of them."), WARNING)
             )
         for key, written in header.written_keys.items():
-            if key not in KNOWN_KEYS:
-                guess = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            if key not in known:
+                guess = [aliases[slugify(written)]] if slugify(written) in aliases else difflib.get_close_matches(key, known, n=1)
                 hint_vi = f" Có phải là \"{guess[0].capitalize()}:\"?" if guess else ""
                 hint_en = f" Did you mean \"{guess[0].capitalize()}:\"?" if guess else ""
                 problems.append(
@@ -361,7 +403,7 @@ class WardMarkdownReader(BaseReader):
                 meta[key] = value
 
         problems.append(placeholder_problem(path, header.body, header.body_line, self.settings.get("PREVIEW", False)))
-        if not header.body.strip():
+        if not header.body.strip() and not body_optional:
             problems.append(Problem(path, header.body_line, say("Bài chưa có nội dung. Viết nội dung sau một dòng trống dưới phần thông tin.", "The article has no body. Write it after a blank line below the fields."), WARNING))
         if any(p is not None and p.is_error for p in problems):
             raise SkipContent

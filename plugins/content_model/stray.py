@@ -23,8 +23,9 @@ def misplaced_markdown(root: Path, settings: dict) -> list[Problem]:
     error, but a warning in the live preview, where the editor is still
     moving files about."""
     root = Path(root)
-    homes = [root / p for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", []))]
-    folders = ", ".join(f"{Path(p).as_posix()}/" for p in (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])))
+    kinds = (*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", []), *settings.get("DOCUMENT_PATHS", []))
+    homes = [root / p for p in kinds]
+    folders = ", ".join(f"{Path(p).as_posix()}/" for p in kinds)
     problems = []
     for where, dirs, names in os.walk(root):
         here = Path(where)
@@ -36,9 +37,11 @@ def misplaced_markdown(root: Path, settings: dict) -> list[Problem]:
                 path = here / name
                 problems.append(Problem(str(path), 0, say(
                     f"Tệp \"{path.relative_to(root).as_posix()}\" nằm ngoài các thư mục bài ({folders}) nên không được đăng. "
-                    "Chuyển nó vào bai-viet/<năm>/ (bài viết) hoặc trang/ (trang giới thiệu, liên hệ…).",
+                    "Chuyển nó vào bai-viet/<năm>/ (bài viết), trang/ (trang giới thiệu, liên hệ…) hoặc van-ban/<năm>/ "
+                    "(văn bản).",
                     f"\"{path.relative_to(root).as_posix()}\" is outside the article folders ({folders}), so it is not "
-                    "published. Move it into bai-viet/<year>/ (an article) or trang/ (an about or contact page).",
+                    "published. Move it into bai-viet/<year>/ (an article), trang/ (an about or contact page) or "
+                    "van-ban/<year>/ (a document).",
                 ), WARNING if settings.get("PREVIEW") else ERROR))
     return problems
 

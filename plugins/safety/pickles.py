@@ -35,6 +35,7 @@ ALLOWED = frozenset({
     ("vietnamese.dates", "long_date"), ("vietnamese.dates", "weekday"),
     ("ward_identity.model", "Ward"), ("ward_identity.model", "Banner"), ("ward_identity.model", "CategoryInfo"),
     ("ward_identity.look", "Theme"), ("ward_identity.look", "Logo"),
+    ("ward_identity.documents", "DocumentLists"), ("ward_identity.documents", "Choice"),
     ("search.index", "IndexState"), ("search.index", "Document"),
 })
 # ``getattr`` is how pickle names a class's method; only these.

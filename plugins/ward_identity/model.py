@@ -11,6 +11,7 @@ from editor_errors import Problem, say
 from safety import url_scheme
 from vietnamese import normalize, slugify
 
+from .documents import DocumentLists, read_documents
 from .look import Theme, read_theme
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -65,6 +66,7 @@ class Ward:
     categories: tuple[CategoryInfo, ...] = ()
     banners: tuple[Banner, ...] = ()
     theme: Theme = Theme()  # colour and logo ([theme]); the default look when absent
+    documents: DocumentLists = DocumentLists()  # [documents]: types, issuers, fields of the register
     source: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -366,6 +368,8 @@ def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | N
 
     theme, found = read_theme(src, data.get("theme"), content, lines)
     problems += found
+    documents, found = read_documents(src, data.get("documents"), lines)
+    problems += found
 
     if problems:
         return None, problems
@@ -385,6 +389,7 @@ def _build(src: str, data: dict, lines: _Lines, content: Path) -> tuple[Ward | N
         categories=tuple(categories),
         banners=tuple(banners),
         theme=theme,
+        documents=documents,
         source=src,
         extra={k: v for k, v in info.items() if k not in known},
     )
