@@ -76,7 +76,7 @@ def test_a_markdown_file_outside_the_article_folders_is_named(site_copy, tmp_pat
     result = run_pelican(site_copy, tmp_path / "out", "-e", f'CACHE_PATH="{tmp_path / "c"}"')
     assert result.returncode == 1
     for name in ("tin-lac.md", "bai-vet/2025-10-02-lac.md"):
-        assert f"{site_copy / name}: lỗi: Tệp \"{name}\" nằm ngoài các thư mục bài (bai-viet/, trang/)" in result.stderr
+        assert f"{site_copy / name}: lỗi: Tệp \"{name}\" nằm ngoài các thư mục bài (bai-viet/, trang/, van-ban/)" in result.stderr
     check = subprocess.run([sys.executable, str(CHECK), str(site_copy / "tin-lac.md")], capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 1 and "nằm ngoài các thư mục bài" in check.stdout and "Trùng địa chỉ" not in check.stdout
     preview = run_pelican(site_copy, tmp_path / "preview", "-e", f'CACHE_PATH="{tmp_path / "c"}"', "PREVIEW=true")
