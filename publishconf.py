@@ -20,6 +20,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+DOCUMENT_FEED_ATOM = "feeds/van-ban.atom.xml"  # the register's newest documents (plugin: documents)
 FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = True
 GALLERY_STRICT = True  # a broken photo stops a publishing build

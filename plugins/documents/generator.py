@@ -201,6 +201,10 @@ class DocumentGenerator(Generator):
                 writer.write_file(save_as, listing, self.context, relative_urls=relative,
                                   paginated={"documents": documents}, template_name="documents", url=save_as,
                                   document_filter=(label, name))
+        feed = self.settings.get("DOCUMENT_FEED_ATOM")
+        if feed and self.documents:
+            writer.write_feed(self.documents[: self.settings.get("FEED_MAX_ITEMS") or 30], self.context, feed,
+                              feed_title="Văn bản")  # Pelican puts the site name before it
         for document in self.documents + self.hidden:
             writer.write_file(document.save_as, self.get_template(document.template), self.context,
                               relative_urls=relative, document=document, page_name=document.url, url=document.url)

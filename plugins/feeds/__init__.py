@@ -47,8 +47,16 @@ def absolutize(markup: str, base: str) -> str:
 def enrich(context, feed) -> None:
     site = (context.get("SITEURL") or "").rstrip("/") + "/"
     by_link = {urljoin(site, a.url): a for a in context.get("articles", [])}
+    documents = {urljoin(site, d.url): d for d in context.get("documents", [])}  # plugin documents
     for item in feed.items:
         article = by_link.get(item["link"].split("?")[0])
+        document = documents.get(item["link"].split("?")[0])
+        if document is not None:
+            f = document.fields
+            item["description"] = html.escape(f"{f.type.name} số {f.number} của {f.issuer.name}, ban hành ngày "
+                                              f"{f.issued:%d/%m/%Y}: {document.title}")
+            item["categories"] = [f.type.name]
+            item["author_name"] = f.issuer.name
         if article is None:
             continue
         cover = getattr(article, "cover", None)

@@ -45,12 +45,23 @@ class SearchGenerator(Generator):
         pass  # written already, by write_index
 
     def documents(self) -> tuple[list[Document], int]:
-        """The pages, then the articles from the oldest to the newest (the
-        order of the index's ids), and how many pages lead."""
+        """The pages, then the articles and the register's documents (plugin
+        documents) from the oldest to the newest (the order of the index's
+        ids: the newest first among equals), and how many pages lead."""
         docs = [Document(page.url, page.title, "", "Trang", page._content or "") for page in self.context.get("pages", [])]
         pages = len(docs)
-        for a in sorted(self.context.get("articles", []), key=lambda a: (a.date, a.source_path)):
-            docs.append(Document(a.url, a.title, short_date(a.date), a.category.name if getattr(a, "category", None) else "", a._content or ""))
+        dated = [(a.date, a.source_path, a) for a in self.context.get("articles", [])]
+        dated += [(d.fields.issued, d.source_path, d) for d in self.context.get("documents", [])]
+        for when, _source, item in sorted(dated, key=lambda entry: entry[:2]):
+            fields = getattr(item, "fields", None)
+            if fields is None:
+                section = item.category.name if getattr(item, "category", None) else ""
+                docs.append(Document(item.url, item.title, short_date(when), section, item._content or ""))
+            else:  # a document: found by its number, issuer and signer too
+                text = " ".join(filter(None, (fields.number, fields.issuer.name, fields.signer,
+                                              fields.field.name if fields.field else "", item._content or "")))
+                docs.append(Document(item.url, f"{fields.type.name} {fields.number}: {item.title}", short_date(when),
+                                     "Văn bản", text))
         return docs, pages
 
     def _state_path(self) -> Path:

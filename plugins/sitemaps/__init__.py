@@ -37,6 +37,13 @@ class SitemapGenerator(Generator):
         rows += [(t.url, stamp(items)) for t, items in context.get("tags", [])]
         for period in context.get("period_archives", {}).get("year", []):
             rows.append((period["url"], stamp(period["articles"])))
+        documents = context.get("documents") or []  # plugin documents: the register, its filters, each document
+        if documents:
+            newest_document = max(d.fields.issued for d in documents).isoformat()
+            rows.append(("van-ban/index.html", newest_document))
+            for _label, entries in context.get("document_filters", {}).values():
+                rows += [(save_as, max(d.fields.issued for d in items).isoformat()) for _n, _s, save_as, items in entries]
+            rows += [(d.url, d.fields.issued.isoformat()) for d in documents]
         albums = context.get("albums") or []
         if albums and self.settings.get("ALBUMS_URL"):
             rows.append((self.settings["ALBUMS_URL"], stamp(albums)))

@@ -202,3 +202,32 @@ def test_a_number_used_twice_names_both_files(site_copy, tmp_path):
         assert f"{here}:2: lỗi: Số ký hiệu" in result.stderr and f"trùng với văn bản {there}" in result.stderr, result.stderr
     check = subprocess.run([sys.executable, str(CHECK), str(one)], capture_output=True, text=True, cwd=ROOT)
     assert f"{one}:2: lỗi: Số ký hiệu \"12/QĐ-UBND\" trùng với văn bản {two}" in check.stdout, check.stdout
+
+
+def test_documents_are_searched_mapped_fed_and_described_when_published(site_copy, tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+
+    add_register(site_copy)
+    out = tmp_path / "out"
+    result = build(site_copy, out, settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    index = "".join(p.read_text(encoding="utf-8") for p in (out / "search").glob("d-*.js"))
+    assert "Quyết định 12/QĐ-UBND: Quyết định ban hành kế hoạch sử dụng đất năm 2025" in index
+    assert "99/KH-UBND" not in index  # a draft is nowhere
+    urls = [e.text for e in ET.parse(out / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://x.example/van-ban/index.html" in urls and "https://x.example/van-ban/2025/12-qd-ubnd.html" in urls
+    assert "https://x.example/van-ban/loai/quyet-dinh.html" in urls
+    assert "van-ban/index.html" in (out / "so-do-cong.html").read_text(encoding="utf-8")
+    feed = ET.parse(out / "feeds" / "van-ban.atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries][0] == "Nghị quyết về dự toán ngân sách năm 2026"
+    assert entries[0].find(f"{atom}summary").text.startswith("Nghị quyết số 07/NQ-HĐND của HĐND xã, ban hành ngày 20/08/2025")
+    assert entries[0].find(f"{atom}author/{atom}name").text == "HĐND xã"
+    page = soup(out / "van-ban" / "2025" / "12-qd-ubnd.html")
+    assert page.select_one('meta[name="DC.identifier"]')["content"] == "12/QĐ-UBND"
+    assert page.select_one('meta[name="DC.type"]')["content"] == "Quyết định"
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "Legislation" and data["identifier"] == "12/QĐ-UBND" and data["dateCreated"] == "2025-03-15"
+    assert page.select_one('link[rel="alternate"][href$="feeds/van-ban.atom.xml"]') is not None
