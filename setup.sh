@@ -32,6 +32,9 @@ if ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
 fi
 
 packages=()
+# A font with every Vietnamese letter, for the demo ward's documents (bench/demo_documents.py).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] \
+  || packages+=(fonts-dejavu-core)
 if [ "$want_tests" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   # Noto fonts give Chromium full Vietnamese glyphs for screenshots and PDFs.
@@ -64,6 +67,7 @@ if [ "$want_tests" = 1 ]; then
     echo "$lock_sum" > node_modules/.lock-sha256
   fi
 fi
-# The demo ward's photos are generated, not downloaded or committed.
+# The demo ward's photos and document files are generated, not downloaded or committed.
 .venv/bin/python bench/demo_photos.py
+.venv/bin/python bench/demo_documents.py
 echo "Đã cài đặt xong (.venv, $requirements)."

@@ -49,8 +49,9 @@ def demo_content(tmp_path_factory) -> Path:
     so that tests never write under content/."""
     copy = tmp_path_factory.mktemp("demo-content") / "content"
     shutil.copytree(ROOT / "content", copy)
-    made = subprocess.run([sys.executable, str(ROOT / "bench" / "demo_photos.py"), "--content", str(copy)], capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
+    for script in ("demo_photos.py", "demo_documents.py"):
+        made = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--content", str(copy)], capture_output=True, text=True)
+        assert made.returncode == 0, made.stderr
     return copy
 
 

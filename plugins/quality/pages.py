@@ -1,7 +1,7 @@
 """The page types every browser gate visits, found in a built site.
 
 The names are those of ``pelicanconf.py`` (``so-do-cong.html``,
-``thu-vien-anh.html``, ``search.html``, ``chuyen-muc/``, ``the/``,
+``thu-vien-anh.html``, ``search.html``, ``van-ban/`` (register, filter, document), ``chuyen-muc/``, ``the/``,
 ``bai-viet/``). A page type the site lacks is itself a finding, so a gate
 never passes by visiting fewer pages.
 """
@@ -71,6 +71,12 @@ def page_types(site: Path, search_query: str) -> tuple[list[PageType], list[Find
         want("static", "trang tĩnh", path)
     want("sitemap", "sơ đồ cổng", site / "so-do-cong.html")
     want("not_found", "trang 404", site / "404.html")
+    if (site / "van-ban").is_dir():  # a ward with a documents register (plugin documents)
+        want("documents", "sổ văn bản", site / "van-ban" / "index.html")
+        filters = sorted((site / "van-ban" / "loai").glob("*.html"))
+        want("documents_filter", "sổ văn bản, lọc theo loại", filters[0] if filters else None)
+        with_files = sorted(p.with_suffix(".html") for p in (site / "van-ban").glob("[0-9]*/*") if p.is_dir())
+        want("document", "văn bản có tệp đính kèm", with_files[0] if with_files else None)
     return found, missing
 
 
