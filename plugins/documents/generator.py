@@ -127,7 +127,7 @@ class DocumentGenerator(Generator):
         self._relate()
         self.filters = self._filters()
         self.context["documents"] = self.documents
-        self.context["latest_documents"] = self.documents[: self.settings.get("SIDEBAR_DOCUMENTS", 5)]
+        self.context["latest_documents"] = self.documents[: self.settings.get("SIDEBAR_DOCUMENTS", 3)]
         self.context["document_filters"] = self.filters
         self.readers.save_cache()
 

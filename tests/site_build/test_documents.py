@@ -158,7 +158,7 @@ def test_a_documents_page_shows_its_fields_state_files_and_articles(register):
     article = soup(next(out.glob("bai-viet/2025/06/01-*.html")))
     assert any(a["href"].endswith("van-ban/2025/12-qd-ubnd.html") for a in article.select(".article__body a"))
     sidebar = [a.get_text(strip=True) for a in soup(out / "index.html").select(".sidebar a")]
-    assert "Nghị quyết 07/NQ-HĐND" in sidebar
+    assert "Nghị quyết về dự toán ngân sách năm 2026" in sidebar
 
 
 @pytest.mark.parametrize("name, header, files, line, message", [
