@@ -184,3 +184,41 @@ def test_change_a_ward_override_template(site):
     rendered, reused = rebuild_matches_cold(site, lambda s: s.edit("giao-dien/templates/partials/footer.html", "Chân trang riêng", "Chân trang riêng, đã sửa"))
     assert reused == 0
     assert "Chân trang riêng, đã sửa" in (site.tmp / "out" / "index.html").read_text(encoding="utf-8")
+
+
+# -- the documents register (issue 22) ---------------------------------------
+DOCUMENT = "van-ban/2025/12-qd-ubnd.md"
+DOCUMENT_TEXT = """Title: Quyết định ban hành kế hoạch sử dụng đất năm 2025
+Number: 12/QĐ-UBND
+Type: Quyết định
+Issuer: UBND xã
+Issued: 15/03/2025
+Effective: 15/03/2025
+
+"""
+
+
+def with_documents(site):
+    path = site.content / DOCUMENT
+    path.parent.mkdir(parents=True)
+    path.write_text(DOCUMENT_TEXT, encoding="utf-8")
+    files = path.with_suffix("")
+    files.mkdir()
+    (files / "quyet-dinh.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (site.content / "van-ban/2024").mkdir()
+    (site.content / "van-ban/2024/30-tb-ubnd.md").write_text(
+        "Title: Thông báo lịch tiếp công dân\nNumber: 30/TB-UBND\nType: Thông báo\nIssuer: UBND xã\nIssued: 05/01/2024\n\n",
+        encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: (s.content / "van-ban/2025/20-qd-ubnd.md").write_text(
+        "Title: Quyết định thay thế\nNumber: 20/QĐ-UBND\nType: Quyết định\nIssuer: UBND xã\nIssued: 01/06/2025\n"
+        "Replaces: 12/QĐ-UBND\n\n", encoding="utf-8"),  # add one, which changes another's state
+    lambda s: s.edit(DOCUMENT, "Title: Quyết định ban hành", "Title: Quyết định sửa đổi"),
+    lambda s: (s.content / DOCUMENT.replace(".md", "") / "quyet-dinh.pdf").write_bytes(b"%PDF-1.4\n% new\n%%EOF\n"),
+    lambda s: (s.content / "van-ban/2024/30-tb-ubnd.md").unlink(),  # remove one: its year's page goes
+], ids=["add", "edit", "replace-a-file", "remove"])
+def test_documents_rebuilt_incrementally_are_the_cold_bytes(site, change):
+    rebuild_matches_cold(with_documents(site), change)
