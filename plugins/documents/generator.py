@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from atomic_output import cache_root, link_file, previous_output
+from atomic_output import cache_root, link_file, previous_output, write_bytes
 from content_model import after_read, now
 from editor_errors import report
 from blinker import signal
@@ -190,6 +190,7 @@ class DocumentGenerator(Generator):
         self._copy_files()
         if not self.documents and not self.hidden:
             return
+        self._write_data()
         relative = self.settings["RELATIVE_URLS"]
         listing = self.get_template("documents")
         register = f"{FOLDER}/index.html"
@@ -208,6 +209,33 @@ class DocumentGenerator(Generator):
         for document in self.documents + self.hidden:
             writer.write_file(document.save_as, self.get_template(document.template), self.context,
                               relative_urls=relative, document=document, page_name=document.url, url=document.url)
+
+    def _write_data(self) -> None:
+        """The register as data for the filter script (``documents.js``), which
+        needs no fetch: ``du-lieu/index.js`` names the lists and the years,
+        ``du-lieu/<year>.js`` holds that year's documents, loaded when a
+        filter needs them, so no file grows with the whole register."""
+        lists = self.settings["WARD"].documents
+        index = {kind: [c.name for c in getattr(lists, kind)] for kind in ("types", "issuers", "fields")}
+        years: dict[int, list] = {}
+        for d in self.documents:
+            f = d.fields
+            row = [d.number, d.title, f.issued.strftime("%Y%m%d"), lists.types.index(f.type), lists.issuers.index(f.issuer),
+                   lists.fields.index(f.field) if f.field else -1, d.url, d.status_key,
+                   d.status_text if d.replaced_by is None else f"Đã được thay thế bởi {d.replaced_by.number}",
+                   [[a.kind, a.url, a.name] for a in f.files]]
+            years.setdefault(f.issued.year, []).append(row)
+        index["years"] = sorted(years, reverse=True)
+        folder = Path(self.output_path) / FOLDER / "du-lieu"
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def call(name: str, *arguments) -> bytes:
+            text = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in arguments)
+            return f"WardRegister.{name}({text});\n".encode()
+
+        write_bytes(folder / "index.js", call("setup", index))
+        for year, rows in years.items():
+            write_bytes(folder / f"{year}.js", call("add", year, rows))
 
     def _copy_files(self) -> None:
         """Each attached file beside its document's page: linked from the
