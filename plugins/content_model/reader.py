@@ -58,17 +58,13 @@ def add_header_keys(folder: str, keys, aliases: dict[str, str] | None = None, bo
     _KINDS[folder] = (frozenset(keys), dict(aliases or {}), body_optional)
 
 
-def kind_of(path: str, content_root: str) -> tuple[frozenset[str], dict[str, str], bool]:
-    """The header keys, their Vietnamese aliases, and whether the body is
-    optional, for the file at *path*."""
+def kind_of(path: str, content_root: str) -> tuple[frozenset[str], dict[str, str], dict[str, str], bool]:
+    """For the file at *path*: its header keys, the Vietnamese aliases used
+    for hints, the aliases its kind reads as keys, and whether its body is
+    optional."""
     relative = os.path.relpath(path, content_root).replace(os.sep, "/")
-    extra, aliases, optional = _KINDS.get(relative.split("/", 1)[0], (frozenset(), {}, False))
-    return frozenset(KNOWN_KEYS) | extra, {**VIETNAMESE_KEYS, **aliases}, optional
-
-
-def kind_aliases(path: str, content_root: str) -> dict[str, str]:
-    relative = os.path.relpath(path, content_root).replace(os.sep, "/")
-    return _KINDS.get(relative.split("/", 1)[0], (frozenset(), {}, False))[1]
+    extra, own, optional = _KINDS.get(relative.split("/", 1)[0], (frozenset(), {}, False))
+    return frozenset(KNOWN_KEYS) | extra, {**VIETNAMESE_KEYS, **own}, own, optional
 
 
 def _take_aliases(header, aliases: dict[str, str]) -> None:
@@ -222,10 +218,10 @@ class WardMarkdownReader(BaseReader):
                 "the file again to silence this warning.",
             ), WARNING))
             text = _CONTROL.sub("", text)
-        known, aliases, body_optional = kind_of(os.fspath(path), self.settings.get("PATH") or os.path.dirname(os.fspath(path)))
+        known, aliases, own_aliases, body_optional = kind_of(
+            os.fspath(path), self.settings.get("PATH") or os.path.dirname(os.fspath(path)))
         header = split_header(text, known)
-        if body_optional:  # kinds of their own (documents) take their Vietnamese keys: "Số ký hiệu: …"
-            _take_aliases(header, kind_aliases(os.fspath(path), self.settings.get("PATH") or os.path.dirname(os.fspath(path))))
+        _take_aliases(header, own_aliases)  # kinds of their own (documents) read "Số ký hiệu: …" as their key
         meta: dict = {}
         lines = header.lines
         if not was_nfc:

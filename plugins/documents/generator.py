@@ -145,7 +145,7 @@ class DocumentGenerator(Generator):
                 attachment.url = f"{folder}/{attachment.name}"
                 if attachment.kind == "PDF":
                     attachment.pages = pdf_pages(attachment.source, memo, fresh)
-        if fresh != {k: v for k, v in memo.items() if k in fresh} or len(fresh) != len(memo):
+        if fresh != memo:  # a file read anew, or one gone
             memo_file.parent.mkdir(parents=True, exist_ok=True)
             memo_file.write_text(json.dumps(fresh), encoding="utf-8")
 

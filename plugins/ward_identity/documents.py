@@ -50,9 +50,19 @@ class DocumentLists:
 
     def likely(self, kind: str, written: str) -> Choice | None:
         """The configured one a slip most likely meant, or None."""
-        choices = {c.slug: c for c in getattr(self, kind)}
-        close = difflib.get_close_matches(slugify(written), list(choices), n=1, cutoff=0.75)
-        return choices[close[0]] if close else None
+        return nearest(written, {c.slug: c for c in getattr(self, kind)})
+
+
+def nearest(written: str, by_slug: dict):
+    """The value of *by_slug* that *written* most likely means: the same
+    slug (so the same letters but for tones, case, dashes or spaces), else
+    the closest slug by spelling (a slip of the keyboard), else None. Shared
+    by the ward's categories and the document lists."""
+    key = slugify(written)
+    if key in by_slug:
+        return by_slug[key]
+    close = difflib.get_close_matches(key, list(by_slug), n=1, cutoff=0.85)
+    return by_slug[close[0]] if close else None
 
 
 def read_documents(src: str, table, lines) -> tuple[DocumentLists, list[Problem]]:

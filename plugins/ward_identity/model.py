@@ -11,7 +11,7 @@ from editor_errors import Problem, say
 from safety import url_scheme
 from vietnamese import normalize, slugify
 
-from .documents import DocumentLists, read_documents
+from .documents import DocumentLists, nearest, read_documents
 from .look import Theme, read_theme
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -85,14 +85,7 @@ class Ward:
         """The configured category *written* (not one of them) most likely
         means: the same letters but for tones, case, dashes or spaces
         ("Thong bao", "Tin tức – Sự kiện"), else the closest by spelling."""
-        import difflib
-
-        key = slugify(written)
-        by_key = {slugify(cat.name): cat for cat in self.categories} | {cat.slug: cat for cat in self.categories}
-        if key in by_key:
-            return by_key[key]
-        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.85)
-        return by_key[close[0]] if close else None
+        return nearest(written, {slugify(c.name): c for c in self.categories} | {c.slug: c for c in self.categories})
 
 
 class _Lines:

@@ -121,7 +121,7 @@ def test_the_register_lists_every_published_document_newest_first(register):
     assert [a.get_text(strip=True) for a in rows[2].select(".register__file")] == ["Excelphu-luc.xlsx", "PDFquyet-dinh-12.pdf"]
     assert page.select_one("nav.main-nav a[aria-current='page']").get_text(strip=True) == "Văn bản"
     assert "99/KH-UBND" not in (out / "van-ban" / "index.html").read_text(encoding="utf-8")
-    assert f"van-ban/2025/99-nhap.md: bản nháp (Status: draft)" in result.stderr
+    assert "van-ban/2025/99-nhap.md: bản nháp (Status: draft)" in result.stderr
     assert not broken_references(out)
 
 
