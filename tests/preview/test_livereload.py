@@ -49,7 +49,10 @@ def test_a_draft_broken_while_it_is_edited_shows_its_mistake_in_the_browser(prev
             return error.code == 404 and error.read().decode("utf-8")
         return False
 
-    assert wait_for(missing, timeout=60), "".join(log)
+    # The page is gone as soon as the new output is swapped in; its messages
+    # are the server's a moment later, when it hears the build ended (and
+    # the browser reloads then): wait for both.
+    assert wait_for(lambda: (missing() or "").count(f"{draft}:{line}:"), timeout=60), "".join(log)
     page = missing()
     assert "Trang này chưa có trong bản xem trước" in page and "Error response" not in page
     assert f"{draft}:{line}: cảnh báo:" in page, page
